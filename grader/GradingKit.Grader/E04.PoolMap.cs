@@ -1,0 +1,71 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(Pool))]
+[Category("E04")]
+public sealed class E04_PoolMap
+{
+    private static readonly int Processors = Environment.ProcessorCount;
+    private readonly Pool pool = new();
+
+    [Test]
+    public void Returns_the_results_in_the_order_of_the_items()
+    {
+        var random = Seed.ForThisCheck();
+        var items = Enumerable.Range(0, random.Next(40, 80)).Select(_ => random.Next(-1000, 1000)).ToList();
+        var pauses = items.Select(_ => random.Next(0, 4)).ToList();
+
+        var results = StudentCode.Call($"Pool.Map(items[{items.Count}], work)", () => pool.Map(items, item =>
+        {
+            Thread.Sleep(pauses[items.IndexOf(item)]); // shuffles the completion order
+            return (2 * item) + 1;
+        }));
+
+        ResultChecks.RequireInItemOrder($"Pool.Map(items[{items.Count}], work)", items.Select(item => (2 * item) + 1).ToList(), results);
+    }
+
+    [Test]
+    public void Hands_each_item_to_the_work_exactly_once()
+    {
+        var itemCount = Seed.ForThisCheck().Next(40, 80);
+        var work = new Moq.Mock<Func<int, int>>();
+        work.Setup(f => f(Moq.It.IsAny<int>())).Returns<int>(item => item);
+
+        StudentCode.Call($"Pool.Map(items[{itemCount}], work)", () => pool.Map(Enumerable.Range(0, itemCount).ToList(), work.Object));
+
+        var handed = work.Invocations.Select(invocation => (int)invocation.Arguments[0]).Order().ToList();
+        Feedback.Require(
+            handed.SequenceEqual(Enumerable.Range(0, itemCount)),
+            $"Pool.Map(items[{itemCount}], work) did not hand each item to the work exactly once.",
+            () => $"{handed.Count} calls: {Feedback.List(handed, 16)}",
+            $"{itemCount} calls, one per item",
+            Hints.ItemRunTwiceOrNever);
+    }
+
+    [Test]
+    public void Keeps_at_most_processor_count_items_in_flight()
+    {
+        var probe = RunProbed(Seed.ForThisCheck());
+
+        probe.RequireAtMost("Pool.Map(items, work)", Processors, $"Environment.ProcessorCount = {Processors}");
+    }
+
+    [Test]
+    public void Keeps_processor_count_items_in_flight_with_waiting_work()
+    {
+        var probe = RunProbed(Seed.ForThisCheck());
+
+        probe.RequireTargetReached("Pool.Map(items, work)", $"Environment.ProcessorCount = {Processors}, and the work only waits");
+    }
+
+    private ConcurrencyProbe RunProbed(Random random)
+    {
+        var items = Enumerable.Range(0, (3 * Processors) + random.Next(1, Processors + 1)).ToList();
+        var probe = new ConcurrencyProbe(Processors);
+        StudentCode.Call($"Pool.Map(items[{items.Count}], work)", () => pool.Map(items, item =>
+        {
+            probe.Run();
+            return item;
+        }));
+        return probe;
+    }
+}

@@ -1,0 +1,70 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(Pool))]
+[Category("E05")]
+public sealed class E05_PoolSize
+{
+    private readonly Pool pool = new();
+
+    private static IEnumerable<TestCaseData> WorkerCounts =>
+    [
+        new TestCaseData(1).SetArgDisplayNames("1 worker"),
+        new TestCaseData(3).SetArgDisplayNames("3 workers"),
+        new TestCaseData((2 * Environment.ProcessorCount) + 1).SetArgDisplayNames("2 x CPUs + 1 workers"),
+    ];
+
+    [TestCaseSource(nameof(WorkerCounts))]
+    public void Keeps_exactly_that_many_items_in_flight(int workers)
+    {
+        var items = Enumerable.Range(0, (3 * workers) + Seed.ForThisCheck().Next(1, workers + 1)).ToList();
+        var probe = new ConcurrencyProbe(workers);
+        var call = $"Pool.Map(items[{items.Count}], work, {workers})";
+
+        StudentCode.Call(call, () => pool.Map(items, item =>
+        {
+            probe.Run();
+            return item;
+        }, workers));
+
+        probe.RequireAtMost(call, workers, $"workers = {workers}");
+        probe.RequireTargetReached(call, $"workers = {workers}, and the work only waits");
+    }
+
+    [Test]
+    public void Returns_the_results_in_the_order_of_the_items()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var items = Enumerable.Range(0, random.Next(40, 80)).Select(_ => random.NextDouble()).ToList();
+        var call = $"Pool.Map(items[{items.Count}], work, {workers})";
+
+        var results = StudentCode.Call(call, () => pool.Map(items, item =>
+        {
+            Thread.Sleep((int)(item * 4)); // shuffles the completion order
+            return item.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }, workers));
+
+        ResultChecks.RequireInItemOrder(call, items.Select(item => item.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToList(), results);
+    }
+
+    [Test]
+    public void Rejects_a_worker_count_below_one()
+    {
+        var workers = -Seed.ForThisCheck().Next(0, 100);
+        List<int> items = [1, 2, 3];
+
+        ArgumentChecks.RequireRejects<ArgumentOutOfRangeException>(
+            $"Pool.Map(items, work, {workers})", "workers", () => pool.Map(items, item => item, workers));
+    }
+
+    [Test]
+    public void Rejects_null_items_and_null_work()
+    {
+        List<int> items = [1, 2, 3];
+
+        ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(null, work)", "items", () => pool.Map<int, int>(null!, item => item));
+        ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(items, null)", "work", () => pool.Map<int, int>(items, null!));
+        ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(null, work, 2)", "items", () => pool.Map<int, int>(null!, item => item, 2));
+        ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(items, null, 2)", "work", () => pool.Map<int, int>(items, null!, 2));
+    }
+}

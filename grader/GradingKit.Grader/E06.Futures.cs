@@ -1,0 +1,137 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(Futures))]
+[Category("E06")]
+public sealed class E06_Futures
+{
+    private readonly Futures futures = new();
+
+    [Test]
+    public void Returns_its_task_before_the_work_is_done()
+    {
+        var items = Enumerable.Range(0, Seed.ForThisCheck().Next(4, 10)).ToList();
+        var gate = new Gate();
+        var finished = 0;
+        var call = $"Futures.MapAsync(items[{items.Count}], work, 2)";
+
+        var task = StudentCode.Call(call, () => futures.MapAsync(items, item =>
+        {
+            gate.Wait();
+            Interlocked.Increment(ref finished);
+            return item;
+        }, 2));
+        var finishedAtReturn = Volatile.Read(ref finished);
+        gate.Open();
+        var results = StudentCode.Await(call, task);
+
+        Feedback.Require(
+            finishedAtReturn == 0,
+            $"{call} did the work before returning its task.",
+            () => $"{finishedAtReturn} of {items.Count} items had finished when MapAsync returned",
+            "the task handed back at once, before any item finished",
+            Hints.BlockingFuture);
+        ResultChecks.RequireInItemOrder(call, items, results);
+    }
+
+    [Test]
+    public void Completes_with_the_results_in_the_order_of_the_items()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var items = Enumerable.Range(0, random.Next(30, 60)).Select(_ => random.Next(0, 5)).ToList();
+        var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";
+
+        var task = StudentCode.Call(call, () => futures.MapAsync(items, item =>
+        {
+            Thread.Sleep(item); // shuffles the completion order
+            return -item;
+        }, workers));
+        var results = StudentCode.Await(call, task);
+
+        ResultChecks.RequireInItemOrder(call, items.Select(item => -item).ToList(), results);
+    }
+
+    [Test]
+    public void Keeps_exactly_the_given_number_of_workers_busy()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var items = Enumerable.Range(0, (3 * workers) + random.Next(1, workers + 1)).ToList();
+        var probe = new ConcurrencyProbe(workers);
+        var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";
+
+        var task = StudentCode.Call(call, () => futures.MapAsync(items, item =>
+        {
+            probe.Run();
+            return item;
+        }, workers));
+        StudentCode.Await(call, task);
+
+        probe.RequireAtMost(call, workers, $"workers = {workers}");
+        probe.RequireTargetReached(call, $"workers = {workers}, and the work only waits");
+    }
+
+    [Test]
+    public void Faults_with_the_very_exception_that_an_item_threw()
+    {
+        var random = Seed.ForThisCheck();
+        var items = Enumerable.Range(0, random.Next(8, 20)).ToList();
+        var failing = random.Next(items.Count);
+        var thrown = new InvalidOperationException($"item {failing} failed (thrown by the grader)");
+        var call = $"Futures.MapAsync(items[{items.Count}], work, 3)";
+
+        var task = StudentCode.Call(call, () => futures.MapAsync(items, item => item == failing ? throw thrown : item, 3));
+        StudentCode.AwaitCompletion(call, task);
+
+        var faults = task.Exception?.Flatten().InnerExceptions ?? [];
+        Feedback.Require(
+            task.IsFaulted && faults.Any(fault => ReferenceEquals(fault, thrown)),
+            $"The task of {call} did not fault with the exception that item {failing} threw.",
+            () => task.IsFaulted
+                ? $"faulted with {Feedback.List(faults.Select(f => $"{f.GetType().Name}: {f.Message}"), 3)} (not the same object)"
+                : $"{task.Status}",
+            $"Faulted, with the very InvalidOperationException object that item {failing} threw",
+            Hints.ExceptionRecreated);
+    }
+
+    [Test]
+    public void Ends_canceled_and_starts_no_further_items_once_canceled()
+    {
+        var random = Seed.ForThisCheck();
+        const int Workers = 2;
+        var items = Enumerable.Range(0, 60).ToList();
+        var cancelAfter = random.Next(2, 6);
+        using var cancellation = new CancellationTokenSource();
+        var started = 0;
+        var startedAtCancel = -1;
+        var call = $"Futures.MapAsync(items[{items.Count}], work, {Workers}, token)";
+
+        var task = StudentCode.Call(call, () => futures.MapAsync(items, item =>
+        {
+            if (Interlocked.Increment(ref started) == cancelAfter)
+            {
+                startedAtCancel = cancelAfter;
+                cancellation.Cancel();
+            }
+
+            Thread.Sleep(Thresholds.ProbeHold);
+            return item;
+        }, Workers, cancellation.Token));
+        StudentCode.AwaitCompletion(call, task);
+        Thread.Sleep(Thresholds.LateStartGrace);
+        var startedInAll = Volatile.Read(ref started);
+
+        Feedback.Require(
+            task.IsCanceled,
+            $"The task of {call} did not end canceled after the token was canceled.",
+            () => $"{task.Status}{(task.Exception is null ? string.Empty : $": {task.Exception.GetBaseException().GetType().Name}")}",
+            "Canceled (awaiting it throws OperationCanceledException)",
+            Hints.CancellationIgnored);
+        Feedback.Require(
+            startedInAll <= startedAtCancel + Workers,
+            $"{call} went on starting items after the token was canceled.",
+            () => $"{startedInAll} items started; {startedAtCancel} had started when the token was canceled",
+            $"at most {startedAtCancel + Workers} (those already being handed to the {Workers} workers)",
+            Hints.CancellationIgnored);
+    }
+}

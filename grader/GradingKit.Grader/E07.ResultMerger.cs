@@ -1,0 +1,81 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(ResultMerger))]
+[Category("E07")]
+public sealed class E07_ResultMerger
+{
+    private const int TinyTaskCount = 100_000;
+    private readonly ResultMerger merger = new();
+
+    [Test]
+    public void Returns_the_sum_of_what_the_tasks_returned()
+    {
+        var random = Seed.ForThisCheck();
+        // Whole numbers far below 2^53 add up exactly in any order, so the sum has one right value.
+        var values = Enumerable.Range(0, random.Next(20, 200)).Select(_ => (double)random.Next(-1_000_000, 1_000_000)).ToArray();
+        var call = $"ResultMerger.SumResults({values.Length}, task)";
+
+        var sum = StudentCode.Call(call, () => merger.SumResults(values.Length, index => values[index]));
+
+        Feedback.Require(
+            sum == values.Sum(),
+            $"{call} is not the sum of what the tasks returned.",
+            () => $"{sum}",
+            $"{values.Sum()}",
+            Hints.LostUpdates);
+    }
+
+    [Test]
+    public void Loses_no_update_among_100_000_tiny_tasks()
+    {
+        var call = $"ResultMerger.SumResults({TinyTaskCount}, _ => 1.0)";
+
+        var sum = StudentCode.Call(call, () => merger.SumResults(TinyTaskCount, _ => 1.0));
+
+        Feedback.Require(
+            sum == TinyTaskCount,
+            $"{call} lost or added updates.",
+            () => $"{sum}",
+            $"{TinyTaskCount} exactly",
+            Hints.LostUpdates);
+    }
+
+    [Test]
+    public void Runs_each_task_exactly_once()
+    {
+        var taskCount = Seed.ForThisCheck().Next(50, 150);
+        var runs = new int[taskCount];
+        var call = $"ResultMerger.SumResults({taskCount}, task)";
+
+        StudentCode.Call(call, () => merger.SumResults(taskCount, index =>
+        {
+            Interlocked.Increment(ref runs[index]);
+            return 0;
+        }));
+
+        var wrong = Enumerable.Range(0, taskCount).Where(index => runs[index] != 1).ToList();
+        Feedback.Require(
+            wrong.Count == 0,
+            $"{call} did not run each task exactly once.",
+            () => $"tasks run other than once: {Feedback.List(wrong.Select(index => $"{index} ({runs[index]}x)"))}",
+            "every index from 0 to taskCount - 1 once",
+            Hints.TaskRunTwiceOrNever);
+    }
+
+    [Test]
+    public void Runs_waiting_tasks_in_parallel()
+    {
+        var processors = Environment.ProcessorCount;
+        var taskCount = (3 * processors) + Seed.ForThisCheck().Next(1, processors + 1);
+        var probe = new ConcurrencyProbe(processors);
+        var call = $"ResultMerger.SumResults({taskCount}, task)";
+
+        StudentCode.Call(call, () => merger.SumResults(taskCount, _ =>
+        {
+            probe.Run();
+            return 1;
+        }));
+
+        probe.RequireTargetReached(call, $"at least Environment.ProcessorCount = {processors}, and the tasks only wait");
+    }
+}

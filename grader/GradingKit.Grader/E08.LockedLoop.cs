@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(LockedLoop))]
+[Category("E08")]
+public sealed class E08_LockedLoop
+{
+    private static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
+    private readonly LockedLoop loop = new();
+
+    [Test]
+    public void Hands_every_task_the_same_lock_once()
+    {
+        var taskCount = Seed.ForThisCheck().Next(4, 11);
+        var handed = new ConcurrentBag<(int Index, Lock Lock)>();
+        var call = $"LockedLoop.RunAll({taskCount}, task)";
+
+        StudentCode.Call(call, () => loop.RunAll(taskCount, (index, shared) => handed.Add((index, shared))));
+
+        var indices = handed.Select(h => h.Index).Order().ToList();
+        Feedback.Require(
+            indices.SequenceEqual(Enumerable.Range(0, taskCount)),
+            $"{call} did not run each task index exactly once.",
+            () => $"indices run: {Feedback.List(indices, 16)}",
+            $"0 to {taskCount - 1}, once each",
+            Hints.TaskRunTwiceOrNever);
+        var locks = handed.Select(h => h.Lock).Distinct(ReferenceEqualityComparer.Instance).Count();
+        Feedback.Require(
+            locks == 1 && handed.All(h => h.Lock is not null),
+            $"{call} did not hand every task the same lock.",
+            () => $"{locks} distinct Lock objects among {taskCount} tasks",
+            "1 Lock object, shared by all",
+            Hints.LockPerTask);
+    }
+
+    [Test]
+    public void Never_lets_two_critical_sections_overlap()
+    {
+        var taskCount = Seed.ForThisCheck().Next(4, 11);
+        var start = new ConcurrencyProbe(2);
+        var inside = 0;
+        var overlaps = 0;
+        var call = $"LockedLoop.RunAll({taskCount}, task)";
+
+        StudentCode.Call(call, () => loop.RunAll(taskCount, (_, shared) =>
+        {
+            start.Run(); // the tasks rush the lock together once two of them are running
+            using (shared.EnterScope())
+            {
+                if (Interlocked.Increment(ref inside) > 1)
+                {
+                    Interlocked.Increment(ref overlaps);
+                }
+
+                Thread.Sleep(CriticalSection);
+                Interlocked.Decrement(ref inside);
+            }
+        }));
+
+        Feedback.Require(
+            overlaps == 0,
+            $"{call} let critical sections overlap: the tasks do not share one lock.",
+            () => $"{overlaps} of {taskCount} tasks entered the lock while another task held it",
+            "0: one task at a time inside the lock",
+            Hints.LockPerTask);
+    }
+
+    [Test]
+    public void Runs_the_parts_outside_the_lock_in_parallel()
+    {
+        var taskCount = Seed.ForThisCheck().Next(4, 11);
+        var atOnce = Math.Min(taskCount, Math.Max(2, Environment.ProcessorCount));
+        var outside = new ConcurrencyProbe(atOnce);
+        var call = $"LockedLoop.RunAll({taskCount}, task)";
+
+        StudentCode.Call(call, () => loop.RunAll(taskCount, (_, shared) =>
+        {
+            outside.Run();
+            using (shared.EnterScope())
+            {
+                Thread.Sleep(CriticalSection);
+            }
+        }));
+
+        outside.RequireTargetReached(call, "the tasks run in parallel and take the lock only around their critical section", Hints.EverythingUnderTheLock);
+    }
+}

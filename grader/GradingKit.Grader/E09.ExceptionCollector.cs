@@ -1,0 +1,281 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(ExceptionCollector))]
+[Category("E09")]
+public sealed class E09_ExceptionCollector
+{
+    private readonly ExceptionCollector collector = new();
+
+    [Test]
+    public void Returns_one_outcome_per_task_in_task_order()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck());
+
+        var outcomes = RunAll(work);
+
+        var indices = outcomes.Select(outcome => outcome.TaskIndex).ToList();
+        Feedback.Require(
+            indices.SequenceEqual(Enumerable.Range(0, work.Count)),
+            $"RunAll(tasks[{work.Count}], {work.Workers}) did not return outcome i for task i.",
+            () => $"{outcomes.Count} outcomes with task indices {Feedback.List(indices, 16)}",
+            $"{work.Count} outcomes with task indices 0 to {work.Count - 1} in order",
+            Hints.WrongAttribution);
+    }
+
+    [Test]
+    public void Attributes_each_failure_to_its_task_with_the_very_exception_thrown()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck());
+
+        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+
+        work.RequireFailuresAttributed($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
+    }
+
+    [Test]
+    public void Keeps_the_value_of_every_task_that_succeeded()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck());
+
+        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+
+        work.RequireValuesKept($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
+    }
+
+    [Test]
+    public void Runs_every_task_even_after_failures()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck());
+
+        RunAll(work);
+
+        var wrong = Enumerable.Range(0, work.Count).Where(index => work.Runs[index] != 1).ToList();
+        Feedback.Require(
+            wrong.Count == 0,
+            $"RunAll(tasks[{work.Count}], {work.Workers}) did not run every task exactly once.",
+            () => $"tasks run other than once: {Feedback.List(wrong.Select(index => $"{index} ({work.Runs[index]}x)"))}; failing tasks: {Feedback.List(work.Failing)}",
+            "every task once, whatever the others did",
+            Hints.StopsAtFirstFailure);
+    }
+
+    [Test]
+    public void Lets_no_exception_escape_even_when_every_task_fails()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck(), everyTaskFails: true);
+
+        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+
+        work.RequireFailuresAttributed($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
+    }
+
+    [Test]
+    public void AsCompleted_yields_every_outcome_attributed_to_its_task()
+    {
+        var work = FailingWork.Draw(Seed.ForThisCheck());
+        var call = $"AsCompleted(tasks[{work.Count}], {work.Workers})";
+        var outcomes = new List<TaskOutcome<int>>();
+
+        var enumerator = StudentCode.Call(call, () => collector.AsCompleted(work.Tasks, work.Workers).GetAsyncEnumerator());
+        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCallLimit) is true)
+        {
+            outcomes.Add(enumerator.Current);
+        }
+
+        var indices = outcomes.Select(outcome => outcome.TaskIndex).Order().ToList();
+        Feedback.Require(
+            indices.SequenceEqual(Enumerable.Range(0, work.Count)),
+            $"{call} did not yield one outcome per task.",
+            () => $"{outcomes.Count} outcomes for tasks {Feedback.List(indices, 16)}",
+            $"{work.Count} outcomes, one for each task 0 to {work.Count - 1}",
+            Hints.WrongAttribution);
+        var byTask = outcomes.ToDictionary(outcome => outcome.TaskIndex);
+        work.RequireFailuresAttributed(call, byTask);
+        work.RequireValuesKept(call, byTask);
+    }
+
+    [Test]
+    public void AsCompleted_yields_its_first_outcome_while_the_other_tasks_still_run()
+    {
+        var order = ReleaseOrder(Seed.ForThisCheck());
+        using var run = new ReleasedTasks(order.Length);
+        var call = $"AsCompleted(tasks[{order.Length}], {order.Length})";
+
+        var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
+        run.Release(order[0]);
+        var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout);
+
+        Feedback.Require(
+            first is true && enumerator.Current.TaskIndex == order[0],
+            $"{call} did not yield the first task to complete while the others still ran.",
+            () => first is null
+                ? $"nothing yielded within {Thresholds.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
+                : $"first outcome: {(first is true ? enumerator.Current.ToString() : "none")}",
+            $"task {order[0]}'s outcome at once: it completed first, and the other tasks wait until it is yielded",
+            Hints.IndexOrderNotCompletionOrder);
+    }
+
+    [Test]
+    public void AsCompleted_yields_the_outcomes_in_completion_order()
+    {
+        var order = ReleaseOrder(Seed.ForThisCheck());
+        using var run = new ReleasedTasks(order.Length);
+        var call = $"AsCompleted(tasks[{order.Length}], {order.Length})";
+        var yielded = new List<int>();
+
+        var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
+        foreach (var task in order)
+        {
+            run.Release(task);
+            if (StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout) is not true)
+            {
+                break;
+            }
+
+            yielded.Add(enumerator.Current.TaskIndex);
+        }
+
+        Feedback.Require(
+            yielded.SequenceEqual(order),
+            $"{call} did not yield the outcomes in the order the tasks completed.",
+            () => $"yielded tasks {Feedback.List(yielded, 16)}",
+            $"completion order {Feedback.List(order, 16)} (each task completes only after the previous one was yielded)",
+            Hints.IndexOrderNotCompletionOrder);
+    }
+
+    private static int[] ReleaseOrder(Random random)
+    {
+        var order = Enumerable.Range(0, random.Next(4, 9)).ToArray();
+        do
+        {
+            random.Shuffle(order);
+        }
+        while (order[0] == 0); // index order must not pass by luck
+        return order;
+    }
+
+    private IReadOnlyList<TaskOutcome<int>> RunAll(FailingWork work)
+    {
+        var call = $"ExceptionCollector.RunAll(tasks[{work.Count}], {work.Workers})";
+        IReadOnlyList<TaskOutcome<int>>? outcomes = null;
+        var escaped = StudentCode.CallExpectingException(call, () => outcomes = collector.RunAll(work.Tasks, work.Workers));
+        Feedback.Require(
+            escaped is null,
+            $"{call} let an exception escape.",
+            () => $"{escaped!.GetType().Name}: {escaped.Message}",
+            "no exception: every failure recorded as an outcome",
+            Hints.ExceptionEscaped);
+        return outcomes ?? [];
+    }
+
+    /// <summary>Tasks of which a random few throw; each failure is an exception object made in advance.</summary>
+    private sealed class FailingWork
+    {
+        private FailingWork(Random random, bool everyTaskFails)
+        {
+            var count = random.Next(8, 25);
+            Workers = random.Next(2, 5);
+            Values = Enumerable.Range(0, count).Select(_ => random.Next()).ToArray();
+            Runs = new int[count];
+            Errors = new Exception?[count];
+            foreach (var index in Enumerable.Range(0, count).Where(_ => everyTaskFails || random.Next(3) == 0))
+            {
+                Errors[index] = (index % 3) switch
+                {
+                    0 => new InvalidOperationException($"task {index} failed (thrown by the grader)"),
+                    1 => new ArgumentException($"task {index} failed (thrown by the grader)"),
+                    _ => new FormatException($"task {index} failed (thrown by the grader)"),
+                };
+            }
+
+            Errors[random.Next(count)] ??= new TimeoutException("this task failed (thrown by the grader)");
+            var pauses = Enumerable.Range(0, count).Select(_ => random.Next(0, 3) == 0 ? 5 : 0).ToArray(); // shuffles completion
+            Tasks = Enumerable.Range(0, count).Select(index => (Func<int>)(() =>
+            {
+                Interlocked.Increment(ref Runs[index]);
+                Thread.Sleep(pauses[index]);
+                return Errors[index] is { } error ? throw error : Values[index];
+            })).ToList();
+        }
+
+        public int Count => Tasks.Count;
+
+        public int Workers { get; }
+
+        public IReadOnlyList<Func<int>> Tasks { get; }
+
+        public int[] Runs { get; }
+
+        public IEnumerable<int> Failing => Enumerable.Range(0, Count).Where(index => Errors[index] is not null);
+
+        private int[] Values { get; }
+
+        private Exception?[] Errors { get; }
+
+        public static FailingWork Draw(Random random, bool everyTaskFails = false) => new(random, everyTaskFails);
+
+        public void RequireFailuresAttributed(string call, IReadOnlyDictionary<int, TaskOutcome<int>> outcomes)
+        {
+            foreach (var index in Failing)
+            {
+                var thrown = Errors[index]!;
+                var outcome = outcomes.GetValueOrDefault(index);
+                var elsewhere = outcomes.Values.FirstOrDefault(other => ReferenceEquals(other.Error, thrown));
+                Feedback.Require(
+                    outcome is { Succeeded: false } && ReferenceEquals(outcome.Error, thrown),
+                    $"{call} did not record task {index}'s exception as task {index}'s outcome.",
+                    () => outcome switch
+                    {
+                        null => $"no outcome for task {index}",
+                        { Succeeded: true } => $"task {index} reported as a success with value {outcome.Value}",
+                        _ when elsewhere is not null => $"the exception attributed to task {elsewhere.TaskIndex}; task {index} has {outcome.Error!.GetType().Name}",
+                        _ => $"{outcome.Error!.GetType().Name}: {outcome.Error.Message} (another object than the one thrown)",
+                    },
+                    $"Failure({index}, the very {thrown.GetType().Name} object it threw)",
+                    elsewhere is not null && elsewhere.TaskIndex != index ? Hints.WrongAttribution : Hints.ExceptionRecreated);
+            }
+        }
+
+        public void RequireValuesKept(string call, IReadOnlyDictionary<int, TaskOutcome<int>> outcomes)
+        {
+            foreach (var index in Enumerable.Range(0, Count).Where(index => Errors[index] is null))
+            {
+                var outcome = outcomes.GetValueOrDefault(index);
+                Feedback.Require(
+                    outcome is { Succeeded: true } && outcome.Value == Values[index],
+                    $"{call} lost the value of task {index}, which succeeded.",
+                    () => outcome?.ToString() ?? $"no outcome for task {index}",
+                    $"Success({index}, {Values[index]})",
+                    Hints.WrongAttribution);
+            }
+        }
+    }
+
+    /// <summary>Tasks that each wait until the grader releases them, so the grader decides the completion order.</summary>
+    private sealed class ReleasedTasks : IDisposable
+    {
+        private readonly ManualResetEventSlim[] releases;
+
+        public ReleasedTasks(int count)
+        {
+            releases = Enumerable.Range(0, count).Select(_ => new ManualResetEventSlim(false)).ToArray();
+            Tasks = Enumerable.Range(0, count).Select(index => (Func<int>)(() =>
+            {
+                releases[index].Wait(Thresholds.StudentCallLimit);
+                return index;
+            })).ToList();
+        }
+
+        public IReadOnlyList<Func<int>> Tasks { get; }
+
+        public void Release(int index) => releases[index].Set();
+
+        // A check that failed leaves tasks waiting: let them end so no thread outlives the check.
+        public void Dispose()
+        {
+            foreach (var release in releases)
+            {
+                release.Set();
+            }
+        }
+    }
+}

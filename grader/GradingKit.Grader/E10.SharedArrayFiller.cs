@@ -1,0 +1,71 @@
+using Moq;
+
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(SharedArrayFiller))]
+[Category("E10")]
+public sealed class E10_SharedArrayFiller
+{
+    private readonly SharedArrayFiller filler = new();
+
+    [Test]
+    public void Writes_every_slot_exactly_once_with_its_own_index()
+    {
+        var random = Seed.ForThisCheck();
+        var length = random.Next(100, 300);
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var array = new Mock<ISharedArray>();
+        array.SetupGet(a => a.Length).Returns(length);
+        var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
+
+        StudentCode.Call(call, () => filler.FillWithTaskIds(array.Object, workers));
+
+        var writes = array.Invocations
+            .Where(invocation => invocation.Method.Name == "set_Item")
+            .Select(invocation => (Index: (int)invocation.Arguments[0], Value: (int)invocation.Arguments[1]))
+            .ToList();
+        var wrong = writes.GroupBy(w => w.Index).Where(g => g.Count() != 1 || g.Any(w => w.Value != w.Index)).Select(g => g.Key).ToList();
+        var missing = Enumerable.Range(0, length).Except(writes.Select(w => w.Index)).ToList();
+        Feedback.Require(
+            wrong.Count == 0 && missing.Count == 0,
+            $"{call} did not write every slot exactly once with its own index.",
+            () => $"{writes.Count} writes; slots never written: {Feedback.List(missing)}; slots written wrongly or more than once: {Feedback.List(wrong)}",
+            $"{length} writes, array[i] = i once for each i",
+            writes.Count == 0 ? Hints.CopyOfSharedArray : Hints.SlotWrittenTwiceOrNever);
+    }
+
+    [Test]
+    public void Fills_the_array_it_was_given_not_a_copy()
+    {
+        var random = Seed.ForThisCheck();
+        var length = random.Next(1000, 5000);
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var array = new RecordingSharedArray(length, workers, probedWrites: 0);
+        var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
+
+        StudentCode.Call(call, () => filler.FillWithTaskIds(array, workers));
+
+        var unfilled = Enumerable.Range(0, length).Where(index => array.Values[index] != index).ToList();
+        Feedback.Require(
+            unfilled.Count == 0,
+            $"{call} left the array it was given unfilled.",
+            () => $"{unfilled.Count} of {length} slots do not hold their index, for example {Feedback.List(unfilled.Select(i => $"array[{i}] = {array.Values[i]}"), 4)}",
+            "array[i] = i in every slot of the array passed in",
+            unfilled.Count == length ? Hints.CopyOfSharedArray : Hints.SlotWrittenTwiceOrNever);
+    }
+
+    [Test]
+    public void Writes_from_exactly_the_given_number_of_workers_at_once()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var length = workers * random.Next(50, 200);
+        var array = new RecordingSharedArray(length, workers, probedWrites: 4 * workers);
+        var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
+
+        StudentCode.Call(call, () => filler.FillWithTaskIds(array, workers));
+
+        array.Probe.RequireAtMost(call, workers, $"workers = {workers}");
+        array.Probe.RequireTargetReached(call, $"workers = {workers}: each writes its own part of the array");
+    }
+}

@@ -1,0 +1,80 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(Fibonacci))]
+[Category("E11")]
+public sealed class E11_FibonacciIterative
+{
+    private const int Large = 100_000;
+
+    // As the notebook prints them.
+    private static readonly int[] FirstTwentyOne = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765];
+
+    private readonly Fibonacci fibonacci = new();
+
+    [Test]
+    public void Computes_F0_to_F20_as_the_notebook_prints_them()
+    {
+        var computed = StudentCode.Call("Fibonacci.Iterative(0 .. 20)", () => Enumerable.Range(0, 21).Select(fibonacci.Iterative).ToList());
+
+        Feedback.Require(
+            computed.SequenceEqual(FirstTwentyOne.Select(value => (System.Numerics.BigInteger)value)),
+            "Iterative(0 .. 20) is not the sequence the notebook prints.",
+            () => Feedback.List(computed, 21),
+            Feedback.List(FirstTwentyOne, 21),
+            Hints.WrongFibonacci);
+    }
+
+    [Test]
+    public void Computes_large_numbers_exactly()
+    {
+        var random = Seed.ForThisCheck();
+        int[] indices = [100, 1000, 10_000, random.Next(21, 5000)];
+
+        foreach (var n in indices)
+        {
+            var computed = StudentCode.Call($"Fibonacci.Iterative({n})", () => fibonacci.Iterative(n));
+            var expected = FibonacciOracle.Of(n);
+
+            Feedback.Require(
+                computed == expected,
+                $"Iterative({n}) is not F({n}).",
+                () => Digits(computed),
+                Digits(expected),
+                Hints.WrongFibonacci);
+        }
+    }
+
+    [Test]
+    public void Computes_F100000_with_a_loop_not_recursion()
+    {
+        var computed = StudentCode.Call($"Fibonacci.Iterative({Large})", () => fibonacci.Iterative(Large));
+        Feedback.Require(
+            computed == FibonacciOracle.Of(Large),
+            $"Iterative({Large}) is not F({Large}).",
+            () => Digits(computed),
+            Digits(FibonacciOracle.Of(Large)),
+            Hints.WrongFibonacci);
+
+        var cycle = RecursionInspector.FindSelfCall(typeof(Fibonacci).GetMethod(nameof(Fibonacci.Iterative))!);
+        Feedback.Require(
+            cycle is null,
+            "Iterative calls itself: it is recursive.",
+            () => $"the call chain {cycle}",
+            "a loop, with no call back into Iterative",
+            Hints.RecursionInIterative);
+    }
+
+    [Test]
+    public void Rejects_a_negative_n()
+    {
+        var n = -Seed.ForThisCheck().Next(1, 1000);
+
+        ArgumentChecks.RequireRejects<ArgumentOutOfRangeException>($"Fibonacci.Iterative({n})", "n", () => fibonacci.Iterative(n));
+    }
+
+    private static string Digits(System.Numerics.BigInteger value)
+    {
+        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text.Length <= 40 ? text : $"{text[..15]}...{text[^15..]} ({text.Length} digits)";
+    }
+}

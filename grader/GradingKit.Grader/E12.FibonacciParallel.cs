@@ -1,0 +1,75 @@
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(Fibonacci))]
+[Category("E12")]
+public sealed class E12_FibonacciParallel
+{
+    private const int LargestSmallN = 32;
+    private readonly Fibonacci fibonacci = new();
+
+    [Test]
+    public void Computes_F0_to_F40_exactly_for_several_cutoffs()
+    {
+        var random = Seed.ForThisCheck();
+        // Every n up to 32 with a cutoff a few steps below n, at n, and above it; then one n in 36 .. 40.
+        var cases = Enumerable.Range(0, LargestSmallN + 1)
+            .SelectMany(n => new[] { (n, Math.Max(0, n - random.Next(3, 12))), (n, n), (n, n + random.Next(1, 10)) })
+            .ToList();
+        var large = random.Next(36, 41);
+        cases.Add((large, large - random.Next(8, 15)));
+
+        foreach (var (n, cutoff) in cases)
+        {
+            var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
+            var computed = StudentCode.Call(call, () => fibonacci.ParallelRecursive(n, cutoff));
+
+            Feedback.Require(
+                computed == FibonacciOracle.Of(n),
+                $"{call} is not F({n}).",
+                () => $"{computed}",
+                $"{FibonacciOracle.Of(n)}",
+                Hints.WrongFibonacci);
+        }
+    }
+
+    [Test]
+    public void Starts_no_more_tasks_than_the_cutoff_allows()
+    {
+        var (call, started, forkSteps) = CountTasks(Seed.ForThisCheck());
+        var allowed = (Thresholds.TasksPerForkStep * forkSteps) + Thresholds.UnrelatedTaskAllowance;
+
+        Feedback.Require(
+            started <= allowed,
+            $"{call} started far more tasks than its cutoff allows.",
+            () => $"{started} tasks",
+            $"at most {allowed}: {Thresholds.TasksPerForkStep} per recursion step above the cutoff ({forkSteps} steps), none below it",
+            Hints.CutoffIgnored);
+    }
+
+    [Test]
+    public void Forks_a_task_at_each_step_above_the_cutoff()
+    {
+        var (call, started, forkSteps) = CountTasks(Seed.ForThisCheck());
+
+        Feedback.Require(
+            started >= forkSteps,
+            $"{call} did not fork tasks above its cutoff.",
+            () => $"{started} tasks started",
+            $"at least {forkSteps}: one per recursion step above the cutoff",
+            Hints.NotParallel);
+    }
+
+    private (string Call, long Started, long ForkSteps) CountTasks(Random random)
+    {
+        var n = random.Next(26, 29);
+        var cutoff = n - random.Next(6, 10);
+        var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
+        using var counter = new TaskCounter();
+
+        var computed = StudentCode.Call(call, () => fibonacci.ParallelRecursive(n, cutoff));
+
+        var started = counter.Scheduled;
+        Feedback.Require(computed == FibonacciOracle.Of(n), $"{call} is not F({n}).", () => $"{computed}", $"{FibonacciOracle.Of(n)}", Hints.WrongFibonacci);
+        return (call, started, FibonacciOracle.ForkSteps(n, cutoff));
+    }
+}

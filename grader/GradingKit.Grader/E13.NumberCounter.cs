@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace GradingKit.Grader;
+
+[TestFixture(TestOf = typeof(NumberCounter))]
+[Category("E13")]
+public sealed class E13_NumberCounter
+{
+    private readonly NumberCounter counter = new();
+    private string directory = string.Empty;
+
+    [SetUp]
+    public void CreateDirectory() =>
+        directory = Directory.CreateTempSubdirectory("gradingkit-e13-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
+
+    [Test]
+    public void Counts_the_notebooks_twenty_files_like_an_independent_count()
+    {
+        var files = NumberFiles.Write(directory, 20, 1000, 0, 100, Seed.ForThisCheck().Next(), NumberFiles.PlatformLineEnding);
+
+        RequireCounts(files, Environment.ProcessorCount, Hints.MiscountedNumbers);
+    }
+
+    [Test]
+    public void Counts_a_larger_set_of_files_like_an_independent_count()
+    {
+        var random = Seed.ForThisCheck();
+        var files = NumberFiles.Write(directory, random.Next(40, 80), random.Next(5000, 20_000), -500, 500, random.Next());
+
+        RequireCounts(files, random.Next(2, (2 * Environment.ProcessorCount) + 2), Hints.MiscountedNumbers);
+    }
+
+    [Test]
+    public void Reads_both_line_endings_a_missing_final_newline_and_an_empty_file()
+    {
+        var random = Seed.ForThisCheck();
+        var files = NumberFiles.Combine(
+            NumberFiles.Write(Path.Combine(directory, "crlf"), 3, 500, 0, 100, random.Next(), "\r\n"),
+            NumberFiles.Write(Path.Combine(directory, "lf-no-final-newline"), 3, 500, 0, 100, random.Next(), "\n", trailingLineEnding: false),
+            NumberFiles.Write(Path.Combine(directory, "crlf-no-final-newline"), 3, 500, 0, 100, random.Next(), "\r\n", trailingLineEnding: false),
+            NumberFiles.Write(Path.Combine(directory, "empty"), 1, 0, 0, 100, random.Next()));
+
+        RequireCounts(files, 2, Hints.LineEndings);
+    }
+
+    [Test]
+    public void Names_a_missing_file_in_its_exception()
+    {
+        var random = Seed.ForThisCheck();
+        var files = NumberFiles.Write(directory, 4, 100, 0, 100, random.Next());
+        var missing = Path.Combine(directory, $"missing-{random.Next(1000, 10_000)}.txt");
+        var paths = files.Paths.Append(missing).ToList();
+        var call = $"NumberCounter.CountOccurrences([{paths.Count} files, one missing], 2)";
+
+        var thrown = StudentCode.CallExpectingException(call, () => counter.CountOccurrences(paths, 2));
+
+        Feedback.Require(
+            thrown is not null and not AggregateException && Describe(thrown).Contains(Path.GetFileName(missing), StringComparison.Ordinal),
+            $"{call} did not throw an exception naming the missing file.",
+            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {thrown.Message}",
+            $"an exception (not an AggregateException) that names {Path.GetFileName(missing)}",
+            Hints.FileNotNamed);
+    }
+
+    [Test]
+    public void Names_the_file_and_line_of_a_bad_token()
+    {
+        var random = Seed.ForThisCheck();
+        var files = NumberFiles.Write(directory, 4, 100, 0, 100, random.Next());
+        var bad = files.Paths[random.Next(files.Paths.Count)];
+        var lines = File.ReadAllLines(bad);
+        var line = random.Next(3, lines.Length + 1);
+        lines[line - 1] = new[] { "abc", "12x", "3.5", "--4" }[random.Next(4)];
+        File.WriteAllLines(bad, lines);
+        var call = $"NumberCounter.CountOccurrences([{files.Paths.Count} files], 2)";
+
+        var thrown = StudentCode.CallExpectingException(call, () => counter.CountOccurrences(files.Paths, 2));
+
+        var description = thrown is null ? string.Empty : Describe(thrown);
+        var withoutPaths = description.Replace(bad, string.Empty, StringComparison.Ordinal).Replace(Path.GetFileName(bad), string.Empty, StringComparison.Ordinal);
+        Feedback.Require(
+            thrown is not null and not AggregateException
+                && description.Contains(Path.GetFileName(bad), StringComparison.Ordinal)
+                && Regex.IsMatch(withoutPaths, $@"(?<!\d){line}(?!\d)"),
+            $"{call} did not throw an exception naming the file and line of a bad token.",
+            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {thrown.Message}",
+            $"an exception (not an AggregateException) naming {Path.GetFileName(bad)} and line {line} ('{lines[line - 1]}')",
+            Hints.FileNotNamed);
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is FileNotFoundException { FileName: { } name } ? $"{exception.Message} {name}" : exception.Message;
+
+    private void RequireCounts(NumberFileSet files, int workers, Hint hint)
+    {
+        var call = $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
+
+        var counts = StudentCode.Call(call, () => counter.CountOccurrences(files.Paths, workers));
+
+        var differences = files.Counts.Keys.Union(counts?.Keys ?? [])
+            .Select(number => (number, Expected: files.Counts.GetValueOrDefault(number), Counted: counts?.GetValueOrDefault(number) ?? 0))
+            .Where(d => d.Expected != d.Counted)
+            .OrderBy(d => d.number)
+            .ToList();
+        Feedback.Require(
+            differences.Count == 0,
+            $"{call} does not match an independent count.",
+            () => $"{differences.Count} numbers counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
+                + $"{counts?.Values.Sum() ?? 0} numbers counted in all",
+            $"{files.Counts.Values.Sum()} numbers in all, each counted as often as it occurs",
+            hint);
+    }
+}

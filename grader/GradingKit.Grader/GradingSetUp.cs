@@ -1,0 +1,10 @@
+namespace GradingKit.Grader;
+
+/// <summary>Prepares the process once before any check runs.</summary>
+[SetUpFixture]
+public sealed class GradingSetUp
+{
+    /// <summary>Raises the thread pool's minimum and guards against exceptions escaping student threads.</summary>
+    [OneTimeSetUp]
+    public void Start() => GradingSession.Start();
+}

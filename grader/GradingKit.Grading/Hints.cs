@@ -1,0 +1,127 @@
+namespace GradingKit.Grading;
+
+/// <summary>The one home of the hint texts: every classic mistake of grading.md, named once.</summary>
+public static class Hints
+{
+    public static readonly Hint NotImplemented = new(
+        "Not written yet", "Replace the `throw NotDone.Yet(...)` line with your solution.");
+
+    public static readonly Hint Hang = new(
+        "A deadlock, an endless loop, or a wait for work that never ends",
+        "Check every Join, Wait, Result and lock: does each one end?");
+
+    public static readonly Hint UnexpectedException = new(
+        "An exception from your own code",
+        "Read the exception and its stack trace; the check's tasks themselves do not throw here.");
+
+    public static readonly Hint EscapedThreadException = new(
+        "An exception left a thread you started",
+        "Catch inside the thread's body and hand the exception to the caller (for example as an AggregateException after Join).");
+
+    public static readonly Hint HardCodedCpuCount = new(
+        "A hard-coded processor count", "Ask the runtime: Environment.ProcessorCount.");
+
+    public static readonly Hint Sequential = new(
+        "Sequential execution", "Start all the work first, then wait for it: the tasks must overlap in time.");
+
+    public static readonly Hint JoinRightAfterStart = new(
+        "Joining each thread right after starting it",
+        "Start every thread in one loop, then Join them all in a second loop.");
+
+    public static readonly Hint NotDedicatedThreads = new(
+        "Not one dedicated thread per task",
+        "Create a `new Thread(...)` for every task; do not reuse threads, run tasks on the caller, or use the thread pool.");
+
+    public static readonly Hint ReturnedEarly = new(
+        "Returning before the tasks finished", "Join (or wait for) every thread before RunAll returns.");
+
+    public static readonly Hint TaskRunTwiceOrNever = new(
+        "A task index run twice or skipped", "Hand every index from 0 to taskCount - 1 to exactly one task; watch loop bounds and captured loop variables.");
+
+    public static readonly Hint WrongModel = new(
+        "A wrong model of the wall time",
+        "Waiting threads all wait at once; computing threads share the CPUs: max(duration, n x duration / CPUs).");
+
+    public static readonly Hint TooManyInFlight = new(
+        "More in flight than the pool size",
+        "Bound the parallelism: ParallelOptions.MaxDegreeOfParallelism, a SemaphoreSlim, or exactly that many workers.");
+
+    public static readonly Hint TooFewInFlight = new(
+        "Too little parallelism (fewer in flight than asked)",
+        "Let exactly `workers` items run at once; do not process items one after another or in fewer workers.");
+
+    public static readonly Hint OutOfOrder = new(
+        "Results out of order", "Store each result at its item's index instead of adding results as they arrive.");
+
+    public static readonly Hint ItemRunTwiceOrNever = new(
+        "An item processed twice or skipped", "Hand each item to exactly one worker, once.");
+
+    public static readonly Hint NotValidated = new(
+        "Arguments not validated",
+        "Check arguments first: ArgumentNullException.ThrowIfNull(x) and ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers), which name the parameter.");
+
+    public static readonly Hint BlockingFuture = new(
+        "A future that blocks the caller",
+        "Start the work and return its Task at once; the caller awaits it later.");
+
+    public static readonly Hint ExceptionRecreated = new(
+        "An exception re-created, wrapped, or swallowed",
+        "Let the very exception object that the work threw reach the caller (or the outcome), not a new one.");
+
+    public static readonly Hint CancellationIgnored = new(
+        "Cancellation ignored", "Pass the CancellationToken to the loop (ParallelOptions.CancellationToken) and stop starting items once it is canceled.");
+
+    public static readonly Hint LostUpdates = new(
+        "Lost updates (an unsynchronised sum)",
+        "Never do `sum += x` from several threads: keep a subtotal per worker and merge under a lock, or use Interlocked.");
+
+    public static readonly Hint LockPerTask = new(
+        "A lock per task", "Create one Lock before starting the tasks and hand that same object to every task.");
+
+    public static readonly Hint EverythingUnderTheLock = new(
+        "Everything under the lock",
+        "Only the critical section belongs inside the lock; run the tasks themselves in parallel.");
+
+    public static readonly Hint WrongAttribution = new(
+        "An exception attributed to the wrong task", "Record each outcome at the index of the task that produced it.");
+
+    public static readonly Hint StopsAtFirstFailure = new(
+        "Stopping at the first failure", "Catch each task's exception inside that task so that the others still run.");
+
+    public static readonly Hint ExceptionEscaped = new(
+        "An exception escaped", "Catch per task and record TaskOutcome.Failure(index, exception); RunAll itself must not throw.");
+
+    public static readonly Hint IndexOrderNotCompletionOrder = new(
+        "Outcomes yielded in index order, or only after all tasks ended",
+        "Yield each outcome as soon as its task completes: Task.WhenEach, or a Channel the workers write into.");
+
+    public static readonly Hint CopyOfSharedArray = new(
+        "A copy of the shared array instead of the array itself", "Write into the ISharedArray you were given.");
+
+    public static readonly Hint SlotWrittenTwiceOrNever = new(
+        "A slot written twice or skipped", "Split 0 .. Length - 1 into `workers` ranges that neither overlap nor leave gaps.");
+
+    public static readonly Hint RecursionInIterative = new(
+        "Recursion in the iterative Fibonacci", "Use a loop that keeps the last two values: (a, b) = (b, a + b).");
+
+    public static readonly Hint WrongFibonacci = new(
+        "A wrong start or an overflow", "F(0) = 0, F(1) = 1; BigInteger never overflows, long does past F(92).");
+
+    public static readonly Hint CutoffIgnored = new(
+        "The sequential cutoff ignored",
+        "At n <= sequentialCutoff, recurse plainly without starting tasks: tasks are far costlier than additions.");
+
+    public static readonly Hint NotParallel = new(
+        "No parallelism", "Above the cutoff, fork one branch as a task and compute the other on the current thread.");
+
+    public static readonly Hint MiscountedNumbers = new(
+        "Lost updates or a misread file",
+        "Count into a dictionary per worker and merge them under a lock (or use ConcurrentDictionary.AddOrUpdate); read every line of every file.");
+
+    public static readonly Hint LineEndings = new(
+        "A line ending or an empty file misread", "File.ReadLines handles \\n and \\r\\n; skip blank lines, trim each token.");
+
+    public static readonly Hint FileNotNamed = new(
+        "An error that does not say where",
+        "Throw (or let through) an exception whose message names the file, and the line of a bad token; unwrap AggregateException.");
+}

@@ -1,0 +1,99 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace GradingKit.Grading;
+
+/// <summary>
+/// Reads a method's IL to tell whether it can call itself, directly or through other methods of
+/// the same assembly: recursion, seen without running the code into a stack overflow.
+/// </summary>
+public static class RecursionInspector
+{
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(field => (OpCode)field.GetValue(null)!)
+        .ToDictionary(code => code.Value);
+
+    /// <summary>The chain of calls by which <paramref name="method"/> reaches itself, if it does.</summary>
+    /// <param name="method">The method to inspect.</param>
+    /// <returns>The names along the cycle (for example "Iterative -> Step -> Iterative"), or null.</returns>
+    public static string? FindSelfCall(MethodBase method)
+    {
+        var seen = new HashSet<MethodBase>();
+        var path = new Stack<MethodBase>();
+        return Visit(method);
+
+        string? Visit(MethodBase current)
+        {
+            path.Push(current);
+            foreach (var callee in Callees(current, method.Module))
+            {
+                if (callee == method)
+                {
+                    return string.Join(" -> ", path.Reverse().Append(callee).Select(m => m.Name));
+                }
+
+                if (seen.Add(callee) && Visit(callee) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+
+            path.Pop();
+            return null;
+        }
+    }
+
+    private static IEnumerable<MethodBase> Callees(MethodBase method, Module module)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null || method.Module != module)
+        {
+            yield break;
+        }
+
+        var genericTypes = method.DeclaringType?.GetGenericArguments();
+        var genericMethods = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        for (var position = 0; position < il.Length;)
+        {
+            short value = il[position++];
+            if (value == 0xFE)
+            {
+                value = (short)(0xFE00 | il[position++]);
+            }
+
+            var code = OpCodesByValue[value];
+            var operandSize = OperandSize(code, il, position);
+            if (code.OperandType == OperandType.InlineMethod)
+            {
+                var token = BitConverter.ToInt32(il, position);
+                MethodBase? callee = null;
+                try
+                {
+                    callee = module.ResolveMethod(token, genericTypes, genericMethods);
+                }
+                catch (ArgumentException)
+                {
+                    // A token from another module's generic context: not a call back into this assembly.
+                }
+
+                if (callee is not null && callee.Module == module)
+                {
+                    yield return callee;
+                }
+            }
+
+            position += operandSize;
+        }
+    }
+
+    private static int OperandSize(OpCode code, byte[] il, int position) => code.OperandType switch
+    {
+        OperandType.InlineNone => 0,
+        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+        OperandType.InlineVar => 2,
+        OperandType.InlineI8 or OperandType.InlineR => 8,
+        OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, position)),
+        _ => 4,
+    };
+}

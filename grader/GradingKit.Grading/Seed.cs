@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace GradingKit.Grading;
+
+/// <summary>
+/// The data of every check is drawn fresh from a seed that the check prints, so that nothing can
+/// be hard-coded and any failure can be replayed with the same data.
+/// </summary>
+public static class Seed
+{
+    /// <summary>The test run parameter that replays a seed.</summary>
+    public const string ParameterName = "seed";
+
+    /// <summary>A random source for the current check, seeded from the run parameter or afresh; the seed is printed.</summary>
+    /// <returns>The random source.</returns>
+    public static Random ForThisCheck()
+    {
+        var given = TestContext.Parameters.Get(ParameterName);
+        var seed = given is null ? Random.Shared.Next() : int.Parse(given, CultureInfo.InvariantCulture);
+        TestContext.Out.WriteLine(
+            $"Seed {seed}. Replay: dotnet test ... -- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
+        return new Random(seed);
+    }
+}
