@@ -17,7 +17,7 @@ public sealed class E02_ThreadPerTask
 
         StudentCode.Call($"ThreadPerTask.RunAll({taskCount}, task)", () => runner.RunAll(taskCount, task.Object));
 
-        var calls = task.Invocations.Select(invocation => (int)invocation.Arguments[0]).Order().ToList();
+        var calls = task.Invocations.Select(invocation => (int)invocation.Arguments[0]!).Order().ToList();
         Feedback.Require(
             calls.SequenceEqual(Enumerable.Range(0, taskCount)),
             $"RunAll({taskCount}, task) did not run each task index exactly once.",

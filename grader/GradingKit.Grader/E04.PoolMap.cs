@@ -32,7 +32,7 @@ public sealed class E04_PoolMap
 
         StudentCode.Call($"Pool.Map(items[{itemCount}], work)", () => pool.Map(Enumerable.Range(0, itemCount).ToList(), work.Object));
 
-        var handed = work.Invocations.Select(invocation => (int)invocation.Arguments[0]).Order().ToList();
+        var handed = work.Invocations.Select(invocation => (int)invocation.Arguments[0]!).Order().ToList();
         Feedback.Require(
             handed.SequenceEqual(Enumerable.Range(0, itemCount)),
             $"Pool.Map(items[{itemCount}], work) did not hand each item to the work exactly once.",

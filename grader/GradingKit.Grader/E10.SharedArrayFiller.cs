@@ -22,7 +22,7 @@ public sealed class E10_SharedArrayFiller
 
         var writes = array.Invocations
             .Where(invocation => invocation.Method.Name == "set_Item")
-            .Select(invocation => (Index: (int)invocation.Arguments[0], Value: (int)invocation.Arguments[1]))
+            .Select(invocation => (Index: (int)invocation.Arguments[0]!, Value: (int)invocation.Arguments[1]!))
             .ToList();
         var wrong = writes.GroupBy(w => w.Index).Where(g => g.Count() != 1 || g.Any(w => w.Value != w.Index)).Select(g => g.Key).ToList();
         var missing = Enumerable.Range(0, length).Except(writes.Select(w => w.Index)).ToList();

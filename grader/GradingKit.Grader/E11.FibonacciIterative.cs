@@ -55,12 +55,12 @@ public sealed class E11_FibonacciIterative
             Digits(FibonacciOracle.Of(Large)),
             Hints.WrongFibonacci);
 
-        var cycle = RecursionInspector.FindSelfCall(typeof(Fibonacci).GetMethod(nameof(Fibonacci.Iterative))!);
+        var cycle = RecursionInspector.FindRecursion(typeof(Fibonacci).GetMethod(nameof(Fibonacci.Iterative))!);
         Feedback.Require(
             cycle is null,
-            "Iterative calls itself: it is recursive.",
+            "Iterative is recursive: a method it runs calls itself.",
             () => $"the call chain {cycle}",
-            "a loop, with no call back into Iterative",
+            "a loop, with no method calling itself",
             Hints.RecursionInIterative);
     }
 

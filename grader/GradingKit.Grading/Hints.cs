@@ -58,7 +58,7 @@ public static class Hints
 
     public static readonly Hint NotValidated = new(
         "Arguments not validated",
-        "Check arguments first: ArgumentNullException.ThrowIfNull(x) and ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers), which name the parameter.");
+        "Check arguments first with ArgumentNullException.ThrowIfNull and ArgumentOutOfRangeException.ThrowIfNegative or ThrowIfNegativeOrZero: they name the parameter for you.");
 
     public static readonly Hint BlockingFuture = new(
         "A future that blocks the caller",

@@ -4,8 +4,8 @@ using System.Reflection.Emit;
 namespace GradingKit.Grading;
 
 /// <summary>
-/// Reads a method's IL to tell whether it can call itself, directly or through other methods of
-/// the same assembly: recursion, seen without running the code into a stack overflow.
+/// Reads a method's IL to tell whether it recurses: whether it, or any method of the same assembly
+/// that it calls, can call itself again. Recursion, seen without running the code into a stack overflow.
 /// </summary>
 public static class RecursionInspector
 {
@@ -14,32 +14,32 @@ public static class RecursionInspector
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value);
 
-    /// <summary>The chain of calls by which <paramref name="method"/> reaches itself, if it does.</summary>
+    /// <summary>A cycle of calls reachable from <paramref name="method"/>, if there is one.</summary>
     /// <param name="method">The method to inspect.</param>
-    /// <returns>The names along the cycle (for example "Iterative -> Step -> Iterative"), or null.</returns>
-    public static string? FindSelfCall(MethodBase method)
+    /// <returns>The calls from <paramref name="method"/> into the cycle and round it (for example "Iterative -> Step -> Step"), or null.</returns>
+    public static string? FindRecursion(MethodBase method)
     {
-        var seen = new HashSet<MethodBase>();
-        var path = new Stack<MethodBase>();
+        var explored = new HashSet<MethodBase>();
+        var path = new List<MethodBase>();
         return Visit(method);
 
         string? Visit(MethodBase current)
         {
-            path.Push(current);
+            path.Add(current);
             foreach (var callee in Callees(current, method.Module))
             {
-                if (callee == method)
+                if (path.Contains(callee))
                 {
-                    return string.Join(" -> ", path.Reverse().Append(callee).Select(m => m.Name));
+                    return string.Join(" -> ", path.Append(callee).Select(m => m.Name));
                 }
 
-                if (seen.Add(callee) && Visit(callee) is { } cycle)
+                if (explored.Add(callee) && Visit(callee) is { } cycle)
                 {
                     return cycle;
                 }
             }
 
-            path.Pop();
+            path.RemoveAt(path.Count - 1);
             return null;
         }
     }

@@ -1,0 +1,24 @@
+using GradingKit.Contracts;
+
+namespace GradingKit.Exercises;
+
+/// <summary>E13, count numbers in files: a parallel count over many files.</summary>
+/// <remarks>
+/// <para>The notebook writes 20 files of 1,000 random numbers below 100, one a line, and counts how often
+/// each number occurs, reading the files in parallel. (<c>NumberFiles.Write</c> in the grader makes the same
+/// files.)</para>
+/// <para>The grader generates files afresh and checks that your counts equal an independent count, for the
+/// notebook's files and larger ones; that <c>\n</c> and <c>\r\n</c> line endings, a missing final newline
+/// and an empty file are read right; that one worker per file at a time speeds up near the CPU count; and
+/// that a missing file or a bad token throws an exception naming the file (and the line of the bad token),
+/// not an AggregateException.</para>
+/// <para>Hint: <see cref="File.ReadLines(string)"/> handles both line endings. Count into a dictionary per
+/// worker and merge under a lock, as in E07; catch the loop's AggregateException and rethrow its one inner
+/// exception.</para>
+/// </remarks>
+public sealed class NumberCounter : INumberCounter
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<int, long> CountOccurrences(IReadOnlyList<string> filePaths, int workers) =>
+        throw NotDone.Yet("E13", "NumberCounter.CountOccurrences");
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace GradingKit.Tests;
+
+[TestFixture]
+[NonParallelizable]
+public sealed partial class GradingTheReferenceAndTheStarter
+{
+    private static IReadOnlyList<string> ExerciseIds => Manifest.Load(Kit.ManifestPath).Exercises.Select(e => e.Id).ToList();
+
+    [Test]
+    public void The_reference_passes_every_grader_check()
+    {
+        var graded = GraderRun.Grade("reference");
+
+        graded.Select(test => test.Categories.Single()).Distinct().Order().ShouldBe(ExerciseIds);
+        var failed = graded.Where(test => test.Outcome != "Passed").ToList();
+        failed.ShouldBeEmpty(string.Join("\n\n", failed.Select(test => $"{test}\n{test.Message}")));
+    }
+
+    [Test]
+    public void The_starter_fails_every_grader_check_with_the_stub_message()
+    {
+        var starter = GraderRun.Grade("starter");
+        var reference = GraderRun.Grade("reference");
+
+        starter.Select(test => test.DisplayName).Order().ShouldBe(reference.Select(test => test.DisplayName).Order());
+        foreach (var test in starter)
+        {
+            test.Outcome.ShouldBe("Failed", test.ToString());
+            StubFailure().IsMatch(test.Message).ShouldBeTrue($"{test}: {test.Message}");
+        }
+    }
+
+    [GeneratedRegex(@"E\d{2}: \w+\.\w+ is not implemented yet\. Write it in E\d{2}\.\w+\.cs; the comment above the class explains the exercise\.")]
+    private static partial Regex StubFailure();
+}

@@ -1,0 +1,109 @@
+using System.Numerics;
+using GradingKit.Contracts;
+
+namespace GradingKit.Tests;
+
+[TestFixture]
+public sealed class TheGradingLibrary
+{
+    [Test]
+    public void Fibonacci_oracle_knows_the_notebooks_numbers_and_F100()
+    {
+        Enumerable.Range(0, 21).Select(FibonacciOracle.Of).ShouldBe(
+            new BigInteger[] { 0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765 });
+        FibonacciOracle.Of(100).ShouldBe(BigInteger.Parse("354224848179261915075", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Test]
+    public void Fibonacci_oracle_agrees_with_a_loop()
+    {
+        BigInteger a = 0, b = 1;
+        for (var n = 0; n <= 2000; n++)
+        {
+            FibonacciOracle.Of(n).ShouldBe(a, $"F({n})");
+            (a, b) = (b, a + b);
+        }
+    }
+
+    [TestCase(25, 15, 143)]
+    [TestCase(10, 10, 0)]
+    [TestCase(5, 0, 7)]
+    public void Fork_steps_count_the_recursion_steps_above_the_cutoff(int n, int cutoff, long steps) =>
+        FibonacciOracle.ForkSteps(n, cutoff).ShouldBe(steps);
+
+    [TestCase(8, 300, 8, 2, WorkKind.Waiting, 300)]
+    [TestCase(8, 300, 2, 2, WorkKind.Waiting, 1200)]
+    [TestCase(9, 300, 2, 8, WorkKind.Waiting, 1500)]
+    [TestCase(8, 300, 8, 2, WorkKind.Computing, 1200)]
+    [TestCase(3, 300, 3, 8, WorkKind.Computing, 300)]
+    [TestCase(9, 300, 4, 2, WorkKind.Computing, 1350)]
+    public void Timing_model_gives_the_ideal_wall_time(int n, int milliseconds, int workers, int processors, WorkKind kind, int ideal) =>
+        TimingModel.IdealWallTime(n, TimeSpan.FromMilliseconds(milliseconds), workers, processors, kind)
+            .ShouldBe(TimeSpan.FromMilliseconds(ideal));
+
+    [Test]
+    public void Recursion_inspector_finds_recursion_anywhere_below_a_method_and_no_false_ones()
+    {
+        RecursionInspector.FindRecursion(typeof(Samples).GetMethod(nameof(Samples.Direct))!).ShouldBe("Direct -> Direct");
+        RecursionInspector.FindRecursion(typeof(Samples).GetMethod(nameof(Samples.Indirect))!).ShouldBe("Indirect -> Helper -> Indirect");
+        RecursionInspector.FindRecursion(typeof(Samples).GetMethod(nameof(Samples.ThroughAHelper))!).ShouldBe("ThroughAHelper -> Direct -> Direct");
+        RecursionInspector.FindRecursion(typeof(Samples).GetMethod(nameof(Samples.Loop))!).ShouldBeNull();
+    }
+
+    [Test]
+    public void Feedback_reads_what_measured_expected_hint()
+    {
+        Feedback.Format("Map ran too many at once.", "5 in flight", "at most 2", new Hint("Unbounded", "Bound it."))
+            .ShouldBe("Map ran too many at once.\n  Measured: 5 in flight\n  Expected: at most 2\n  Hint:     Unbounded? Bound it.");
+    }
+
+    [Test]
+    public void Concurrency_probe_sees_how_many_run_at_once()
+    {
+        var probe = new ConcurrencyProbe(4);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => probe.Run());
+
+        probe.TargetReached.ShouldBeTrue();
+        probe.MaxInFlight.ShouldBe(4);
+        probe.Entered.ShouldBe(8);
+        probe.Exited.ShouldBe(8);
+    }
+
+    [Test]
+    public void Concurrency_probe_gives_up_waiting_when_tasks_run_one_at_a_time()
+    {
+        var probe = new ConcurrencyProbe(2);
+
+        for (var i = 0; i < 3; i++)
+        {
+            probe.Run();
+        }
+
+        probe.TargetReached.ShouldBeFalse();
+        probe.MaxInFlight.ShouldBe(1);
+        Should.Throw<AssertionException>(() => probe.RequireTargetReached("Map", "workers = 2")).Message.ShouldContain(Hints.Sequential.Mistake);
+    }
+
+    private static class Samples
+    {
+        public static int Direct(int n) => n <= 0 ? 0 : Direct(n - 1) + 1;
+
+        public static int Indirect(int n) => n <= 0 ? 0 : Helper(n);
+
+        public static int ThroughAHelper(int n) => Direct(n);
+
+        public static int Loop(int n)
+        {
+            var total = 0;
+            for (var i = 0; i < n; i++)
+            {
+                total += Math.Abs(i);
+            }
+
+            return total;
+        }
+
+        private static int Helper(int n) => Indirect(n - 1) + 1;
+    }
+}
