@@ -6,7 +6,7 @@ namespace GradingKit.Grader;
 [Category("E01")]
 public sealed class E01_CpuCounter
 {
-    private readonly CpuCounter counter = new();
+    private readonly CpuCounter counter = StudentCode.Create<CpuCounter>();
 
     [Test]
     public void Returns_the_processor_count_of_this_process()

@@ -7,7 +7,7 @@ namespace GradingKit.Grader;
 [Category("E02")]
 public sealed class E02_ThreadPerTask
 {
-    private readonly ThreadPerTask runner = new();
+    private readonly ThreadPerTask runner = StudentCode.Create<ThreadPerTask>();
 
     [Test]
     public void Runs_each_task_index_exactly_once()
@@ -17,12 +17,11 @@ public sealed class E02_ThreadPerTask
 
         StudentCode.Call($"ThreadPerTask.RunAll({taskCount}, task)", () => runner.RunAll(taskCount, task.Object));
 
-        var calls = task.Invocations.Select(invocation => (int)invocation.Arguments[0]!).Order().ToList();
-        Feedback.Require(
-            calls.SequenceEqual(Enumerable.Range(0, taskCount)),
-            $"RunAll({taskCount}, task) did not run each task index exactly once.",
-            () => $"indices run: {Feedback.List(calls, 16)}",
-            $"0 to {taskCount - 1}, once each",
+        ResultChecks.RequireEachIndexOnce(
+            $"RunAll({taskCount}, task)",
+            task.Invocations.Select(invocation => (int)invocation.Arguments[0]!),
+            taskCount,
+            "task index",
             Hints.TaskRunTwiceOrNever);
     }
 

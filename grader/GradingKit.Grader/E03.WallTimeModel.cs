@@ -6,7 +6,7 @@ public sealed class E03_WallTimeModel
 {
     private const int MostProcessors = 64;
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
-    private readonly WallTimeModel model = new();
+    private readonly WallTimeModel model = StudentCode.Create<WallTimeModel>();
 
     [TestCase(WorkKind.Waiting)]
     [TestCase(WorkKind.Computing)]

@@ -5,7 +5,7 @@ namespace GradingKit.Grader;
 public sealed class E04_PoolMap
 {
     private static readonly int Processors = Environment.ProcessorCount;
-    private readonly Pool pool = new();
+    private readonly Pool pool = StudentCode.Create<Pool>();
 
     [Test]
     public void Returns_the_results_in_the_order_of_the_items()
@@ -32,12 +32,11 @@ public sealed class E04_PoolMap
 
         StudentCode.Call($"Pool.Map(items[{itemCount}], work)", () => pool.Map(Enumerable.Range(0, itemCount).ToList(), work.Object));
 
-        var handed = work.Invocations.Select(invocation => (int)invocation.Arguments[0]!).Order().ToList();
-        Feedback.Require(
-            handed.SequenceEqual(Enumerable.Range(0, itemCount)),
-            $"Pool.Map(items[{itemCount}], work) did not hand each item to the work exactly once.",
-            () => $"{handed.Count} calls: {Feedback.List(handed, 16)}",
-            $"{itemCount} calls, one per item",
+        ResultChecks.RequireEachIndexOnce(
+            $"Pool.Map(items[{itemCount}], work)",
+            work.Invocations.Select(invocation => (int)invocation.Arguments[0]!),
+            itemCount,
+            "item",
             Hints.ItemRunTwiceOrNever);
     }
 

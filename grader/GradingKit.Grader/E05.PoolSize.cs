@@ -4,7 +4,7 @@ namespace GradingKit.Grader;
 [Category("E05")]
 public sealed class E05_PoolSize
 {
-    private readonly Pool pool = new();
+    private readonly Pool pool = StudentCode.Create<Pool>();
 
     private static IEnumerable<TestCaseData> WorkerCounts =>
     [

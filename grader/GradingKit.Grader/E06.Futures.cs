@@ -4,7 +4,7 @@ namespace GradingKit.Grader;
 [Category("E06")]
 public sealed class E06_Futures
 {
-    private readonly Futures futures = new();
+    private readonly Futures futures = StudentCode.Create<Futures>();
 
     [Test]
     public void Returns_its_task_before_the_work_is_done()

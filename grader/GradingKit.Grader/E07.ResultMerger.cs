@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(ResultMerger))]
@@ -5,7 +7,7 @@ namespace GradingKit.Grader;
 public sealed class E07_ResultMerger
 {
     private const int TinyTaskCount = 100_000;
-    private readonly ResultMerger merger = new();
+    private readonly ResultMerger merger = StudentCode.Create<ResultMerger>();
 
     [Test]
     public void Returns_the_sum_of_what_the_tasks_returned()
@@ -44,22 +46,16 @@ public sealed class E07_ResultMerger
     public void Runs_each_task_exactly_once()
     {
         var taskCount = Seed.ForThisCheck().Next(50, 150);
-        var runs = new int[taskCount];
+        var runs = new ConcurrentQueue<int>();
         var call = $"ResultMerger.SumResults({taskCount}, task)";
 
         StudentCode.Call(call, () => merger.SumResults(taskCount, index =>
         {
-            Interlocked.Increment(ref runs[index]);
+            runs.Enqueue(index);
             return 0;
         }));
 
-        var wrong = Enumerable.Range(0, taskCount).Where(index => runs[index] != 1).ToList();
-        Feedback.Require(
-            wrong.Count == 0,
-            $"{call} did not run each task exactly once.",
-            () => $"tasks run other than once: {Feedback.List(wrong.Select(index => $"{index} ({runs[index]}x)"))}",
-            "every index from 0 to taskCount - 1 once",
-            Hints.TaskRunTwiceOrNever);
+        ResultChecks.RequireEachIndexOnce(call, runs, taskCount, "task index", Hints.TaskRunTwiceOrNever);
     }
 
     [Test]

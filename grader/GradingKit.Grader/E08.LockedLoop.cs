@@ -7,7 +7,7 @@ namespace GradingKit.Grader;
 public sealed class E08_LockedLoop
 {
     private static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
-    private readonly LockedLoop loop = new();
+    private readonly LockedLoop loop = StudentCode.Create<LockedLoop>();
 
     [Test]
     public void Hands_every_task_the_same_lock_once()
@@ -18,13 +18,7 @@ public sealed class E08_LockedLoop
 
         StudentCode.Call(call, () => loop.RunAll(taskCount, (index, shared) => handed.Add((index, shared))));
 
-        var indices = handed.Select(h => h.Index).Order().ToList();
-        Feedback.Require(
-            indices.SequenceEqual(Enumerable.Range(0, taskCount)),
-            $"{call} did not run each task index exactly once.",
-            () => $"indices run: {Feedback.List(indices, 16)}",
-            $"0 to {taskCount - 1}, once each",
-            Hints.TaskRunTwiceOrNever);
+        ResultChecks.RequireEachIndexOnce(call, handed.Select(h => h.Index), taskCount, "task index", Hints.TaskRunTwiceOrNever);
         var locks = handed.Select(h => h.Lock).Distinct(ReferenceEqualityComparer.Instance).Count();
         Feedback.Require(
             locks == 1 && handed.All(h => h.Lock is not null),

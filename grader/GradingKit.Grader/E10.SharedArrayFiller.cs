@@ -6,7 +6,7 @@ namespace GradingKit.Grader;
 [Category("E10")]
 public sealed class E10_SharedArrayFiller
 {
-    private readonly SharedArrayFiller filler = new();
+    private readonly SharedArrayFiller filler = StudentCode.Create<SharedArrayFiller>();
 
     [Test]
     public void Writes_every_slot_exactly_once_with_its_own_index()

@@ -9,7 +9,7 @@ public sealed class E11_FibonacciIterative
     // As the notebook prints them.
     private static readonly int[] FirstTwentyOne = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765];
 
-    private readonly Fibonacci fibonacci = new();
+    private readonly Fibonacci fibonacci = StudentCode.Create<Fibonacci>();
 
     [Test]
     public void Computes_F0_to_F20_as_the_notebook_prints_them()

@@ -5,7 +5,7 @@ namespace GradingKit.Grader;
 public sealed class E12_FibonacciParallel
 {
     private const int LargestSmallN = 25;
-    private readonly Fibonacci fibonacci = new();
+    private readonly Fibonacci fibonacci = StudentCode.Create<Fibonacci>();
 
     [Test]
     public void Computes_F0_to_F40_exactly_for_several_cutoffs()

@@ -35,9 +35,19 @@ public static class GraderProcess
                 "still running", "a prompt answer", Hints.Hang);
         }
 
+        var problem = error.Result.Trim();
+        if (child.ExitCode != 0 && problem.StartsWith(StudentCode.NotImplementedPrefix, StringComparison.Ordinal))
+        {
+            throw new AssertionException(problem);
+        }
+
         if (child.ExitCode != 0)
         {
-            Assert.Fail($"The child process `{string.Join(' ', arguments)}` failed (exit code {child.ExitCode}):{Environment.NewLine}{error.Result}{output.Result}");
+            Feedback.Fail(
+                $"Student code failed in the child process `{string.Join(' ', arguments)}` (exit code {child.ExitCode}).",
+                problem,
+                "a normal return",
+                Hints.UnexpectedException);
         }
 
         return output.Result.Trim();

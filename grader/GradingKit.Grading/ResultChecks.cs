@@ -26,4 +26,36 @@ public static class ResultChecks
             $"{expected.Count} results: {Feedback.List(expected)}",
             sameResults ? Hints.OutOfOrder : Hints.ItemRunTwiceOrNever);
     }
+
+    /// <summary>Fails the check unless every index from 0 to <paramref name="count"/> - 1 was seen exactly once.</summary>
+    /// <param name="what">The call that ran the tasks or items.</param>
+    /// <param name="seen">The indices seen, one per run.</param>
+    /// <param name="count">How many indices there are.</param>
+    /// <param name="unit">What an index stands for ("task index", "item").</param>
+    /// <param name="hint">The likely mistake.</param>
+    public static void RequireEachIndexOnce(string what, IEnumerable<int> seen, int count, string unit, Hint hint)
+    {
+        var runs = new int[count];
+        var strays = new List<int>();
+        foreach (var index in seen)
+        {
+            if (index >= 0 && index < count)
+            {
+                runs[index]++;
+            }
+            else
+            {
+                strays.Add(index);
+            }
+        }
+
+        var wrong = Enumerable.Range(0, count).Where(index => runs[index] != 1).ToList();
+        Feedback.Require(
+            wrong.Count == 0 && strays.Count == 0,
+            $"{what} did not run each {unit} exactly once.",
+            () => $"{unit}s run other than once: {Feedback.List(wrong.Select(index => $"{index} ({runs[index]}x)"))}"
+                + (strays.Count > 0 ? $"; {unit}s out of range: {Feedback.List(strays)}" : string.Empty),
+            $"every {unit} from 0 to {count - 1}, once each",
+            hint);
+    }
 }

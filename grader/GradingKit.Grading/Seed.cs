@@ -17,8 +17,11 @@ public static class Seed
     {
         var given = TestContext.Parameters.Get(ParameterName);
         var seed = given is null ? Random.Shared.Next() : int.Parse(given, CultureInfo.InvariantCulture);
+        var test = TestContext.CurrentContext.Test;
         TestContext.Out.WriteLine(
-            $"Seed {seed}. Replay: dotnet test ... -- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
+            $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader "
+            + $"--filter \"FullyQualifiedName~{test.ClassName}.{test.MethodName}\" "
+            + $"-- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
         return new Random(seed);
     }
 }

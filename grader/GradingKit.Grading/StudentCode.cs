@@ -8,6 +8,21 @@ namespace GradingKit.Grading;
 /// </summary>
 public static class StudentCode
 {
+    /// <summary>How every failure of an unfinished stub begins.</summary>
+    public const string NotImplementedPrefix = "Not implemented yet: ";
+
+    /// <summary>How a failure of student code reads: an unfinished stub by its message, anything else by type and message.</summary>
+    /// <param name="error">What the student code threw.</param>
+    /// <returns>One line for the report.</returns>
+    public static string Describe(Exception error) =>
+        error is NotImplementedException ? NotImplementedPrefix + error.Message : $"{error.GetType().FullName}: {error.Message}";
+
+    /// <summary>Creates a student class with its parameterless constructor, bounded like any call.</summary>
+    /// <typeparam name="T">The student class.</typeparam>
+    /// <returns>The new instance.</returns>
+    public static T Create<T>()
+        where T : new() => Call($"new {typeof(T).Name}()", () => new T());
+
     /// <summary>Calls student code and returns its result.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="what">The call, as the student wrote it (for example "Pool.Map(items, work, 3)").</param>
@@ -162,7 +177,7 @@ public static class StudentCode
         };
         if (notDone is not null)
         {
-            Assert.Fail($"Not implemented yet: {notDone.Message}");
+            throw new AssertionException(Describe(notDone));
         }
     }
 
