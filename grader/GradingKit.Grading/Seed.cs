@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 
 namespace GradingKit.Grading;
 
@@ -19,9 +20,18 @@ public static class Seed
         var seed = given is null ? Random.Shared.Next() : int.Parse(given, CultureInfo.InvariantCulture);
         var test = TestContext.CurrentContext.Test;
         TestContext.Out.WriteLine(
-            $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader "
+            $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader{ImplementationSwitch()} "
             + $"--filter \"FullyQualifiedName~{test.ClassName}.{test.MethodName}\" "
             + $"-- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
         return new Random(seed);
+    }
+
+    /// <summary>The -p:Implementation switch of the build being run, empty for the default (the starter).</summary>
+    private static string ImplementationSwitch()
+    {
+        var implementation = AppDomain.CurrentDomain.GetAssemblies()
+            .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
+            .FirstOrDefault(a => a.Key == "Implementation")?.Value;
+        return implementation is null or "starter" ? "" : $" -p:Implementation=\"{implementation}\"";
     }
 }
