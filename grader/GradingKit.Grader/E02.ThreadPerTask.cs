@@ -89,4 +89,36 @@ public sealed class E02_ThreadPerTask
             $"all {taskCount}",
             Hints.ReturnedEarly);
     }
+
+    [Timed]
+    [Test]
+    public void Takes_about_one_task_duration_with_waiting_tasks()
+    {
+        var taskCount = Seed.ForThisCheck().Next(8, 13);
+        var duration = Thresholds.WaitingTask;
+        var call = $"ThreadPerTask.RunAll({taskCount}, task)";
+        Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(taskCount, duration, taskCount, WorkKind.Waiting),
+            () => runner.RunAll(taskCount, _ => Thread.Sleep(duration)),
+            Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
+    }
+
+    [Timed]
+    [Test]
+    public void Waits_without_keeping_a_CPU_busy()
+    {
+        var taskCount = Seed.ForThisCheck().Next(8, 13);
+        var duration = Thresholds.WaitingTaskForCpuCheck;
+        var call = $"ThreadPerTask.RunAll({taskCount}, task)";
+        Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
+
+        Timing.Require(
+            call,
+            TimingModel.CpuTimeOfWaiting(taskCount, duration, taskCount),
+            () => runner.RunAll(taskCount, _ => Thread.Sleep(duration)),
+            _ => Hints.BusyWaiting);
+    }
 }

@@ -7,6 +7,7 @@ public sealed class E03_WallTimeModel
     private const int MostProcessors = 64;
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
     private readonly WallTimeModel model = StudentCode.Create<WallTimeModel>();
+    private readonly ThreadPerTask runner = StudentCode.Create<ThreadPerTask>();
 
     [TestCase(WorkKind.Waiting)]
     [TestCase(WorkKind.Computing)]
@@ -17,8 +18,7 @@ public sealed class E03_WallTimeModel
         {
             var taskCount = random.Next(1, 4 * MostProcessors);
             var duration = TimeSpan.FromMilliseconds(random.Next(10, 2000));
-            var call = $"WallTimeModel.Predict({taskCount}, {duration.TotalMilliseconds} ms, {processors}, {kind})";
-            var predicted = StudentCode.Call(call, () => model.Predict(taskCount, duration, processors, kind));
+            var predicted = Predict(taskCount, duration, processors, kind, out var call);
             var ideal = TimingModel.IdealWallTime(taskCount, duration, taskCount, processors, kind);
 
             Feedback.Require(
@@ -30,5 +30,70 @@ public sealed class E03_WallTimeModel
                     : $"{ideal.TotalMilliseconds} ms = max(duration, {taskCount} x duration / {processors})",
                 Hints.WrongModel);
         }
+    }
+
+    [Timed]
+    [Test]
+    public void Runs_computing_tasks_in_about_n_x_duration_over_the_CPU_count()
+    {
+        var taskCount = ComputingTaskCount();
+        var call = $"ThreadPerTask.RunAll({taskCount}, computing task)";
+        Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
+        var work = ComputingWork.For(Thresholds.ComputingTask);
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(taskCount, Thresholds.ComputingTask, taskCount, WorkKind.Computing),
+            () => runner.RunAll(taskCount, _ => work()),
+            Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
+    }
+
+    [Timed]
+    [Test]
+    public void Spends_about_n_x_duration_of_CPU_time_on_computing_tasks()
+    {
+        var taskCount = ComputingTaskCount();
+        var call = $"ThreadPerTask.RunAll({taskCount}, computing task)";
+        Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
+        var work = ComputingWork.For(Thresholds.ComputingTask);
+        var limit = TimingModel.CpuTimeOfComputing(taskCount, Thresholds.ComputingTask);
+
+        Timing.Require(
+            call,
+            limit,
+            () => runner.RunAll(taskCount, _ => work()),
+            attempt => attempt.Measurement.Cpu > limit.Limit ? Hints.BusyWaiting : Hints.WorkNotRun);
+    }
+
+    [Timed]
+    [TestCase(WorkKind.Waiting)]
+    [TestCase(WorkKind.Computing)]
+    public void Predicts_what_RunAll_takes_here(WorkKind kind)
+    {
+        var taskCount = kind == WorkKind.Waiting ? Seed.ForThisCheck().Next(8, 13) : ComputingTaskCount();
+        var duration = kind == WorkKind.Waiting ? Thresholds.WaitingTask : Thresholds.ComputingTask;
+        var predicted = Predict(taskCount, duration, TimingModel.Processors, kind, out var prediction);
+        var call = $"ThreadPerTask.RunAll({taskCount}, {kind.ToString().ToLowerInvariant()} task)";
+        Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
+        Action task = kind == WorkKind.Waiting ? () => Thread.Sleep(duration) : ComputingWork.For(duration);
+        var expected = TimingModel.WallTime(predicted, $"{prediction}", null, null) with
+        {
+            Floor = predicted * (1 - Thresholds.Slack),
+        };
+
+        Timing.Require(call, expected, () => runner.RunAll(taskCount, _ => task()), _ => Hints.WrongModel);
+    }
+
+    /// <summary>
+    /// Four rounds of computing tasks per processor: long enough that running them one after another
+    /// stands out at P = 2 too, and a multiple of P, which the OS scheduler shares out most evenly.
+    /// </summary>
+    private static int ComputingTaskCount() => 4 * TimingModel.Processors;
+
+    private TimeSpan Predict(int taskCount, TimeSpan duration, int processors, WorkKind kind, out string call)
+    {
+        var what = $"WallTimeModel.Predict({taskCount}, {Measurement.Format(duration)}, {processors}, {kind})";
+        call = what;
+        return StudentCode.Call(what, () => model.Predict(taskCount, duration, processors, kind));
     }
 }

@@ -4,6 +4,8 @@ namespace GradingKit.Grader;
 [Category("E04")]
 public sealed class E04_PoolMap
 {
+    /// <summary>Rounds of waiting tasks: at P = 2 running them one after another takes twice the ideal, and must stand out from the limit.</summary>
+    private const int RoundsAtP2 = 4;
     private static readonly int Processors = Environment.ProcessorCount;
     private readonly Pool pool = StudentCode.Create<Pool>();
 
@@ -66,5 +68,25 @@ public sealed class E04_PoolMap
             return item;
         }));
         return probe;
+    }
+
+    [Timed]
+    [Test]
+    public void Takes_about_ceil_n_over_CPUs_task_durations()
+    {
+        var items = Enumerable.Range(0, RoundsAtP2 * Processors).ToList();
+        var duration = Thresholds.WaitingTask;
+        var call = $"Pool.Map(items[{items.Count}], work)";
+        Timing.WarmUp(call, () => pool.Map([1, 2], item => item));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(items.Count, duration, Processors, WorkKind.Waiting),
+            () => pool.Map(items, item =>
+            {
+                Thread.Sleep(duration);
+                return item;
+            }),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

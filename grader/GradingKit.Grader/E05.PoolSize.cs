@@ -13,6 +13,9 @@ public sealed class E05_PoolSize
         new TestCaseData((2 * Environment.ProcessorCount) + 1).SetArgDisplayNames("2 x CPUs + 1 workers"),
     ];
 
+    // One worker runs the items one after another by design: nothing to time there.
+    private static IEnumerable<TestCaseData> TimedWorkerCounts => WorkerCounts.Skip(1);
+
     [TestCaseSource(nameof(WorkerCounts))]
     public void Keeps_exactly_that_many_items_in_flight(int workers)
     {
@@ -66,5 +69,25 @@ public sealed class E05_PoolSize
         ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(items, null)", "work", () => pool.Map<int, int>(items, null!));
         ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(null, work, 2)", "items", () => pool.Map<int, int>(null!, item => item, 2));
         ArgumentChecks.RequireRejects<ArgumentNullException>("Pool.Map(items, null, 2)", "work", () => pool.Map<int, int>(items, null!, 2));
+    }
+
+    [Timed]
+    [TestCaseSource(nameof(TimedWorkerCounts))]
+    public void Takes_about_ceil_n_over_workers_task_durations(int workers)
+    {
+        var items = Enumerable.Range(0, (2 * workers) - Seed.ForThisCheck().Next(0, 2)).ToList();
+        var duration = Thresholds.WaitingTask;
+        var call = $"Pool.Map(items[{items.Count}], work, {workers})";
+        Timing.WarmUp(call, () => pool.Map([1, 2], item => item, workers));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
+            () => pool.Map(items, item =>
+            {
+                Thread.Sleep(duration);
+                return item;
+            }, workers),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

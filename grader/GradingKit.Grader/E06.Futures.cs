@@ -134,4 +134,26 @@ public sealed class E06_Futures
             $"at most {startedAtCancel + Workers} (those already being handed to the {Workers} workers)",
             Hints.CancellationIgnored);
     }
+
+    [Timed]
+    [Test]
+    public void Completes_in_about_ceil_n_over_workers_task_durations()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(TimingModel.Processors + 1, (2 * TimingModel.Processors) + 2);
+        var items = Enumerable.Range(0, (2 * workers) - random.Next(0, 2)).ToList();
+        var duration = Thresholds.WaitingTask;
+        var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";
+        Timing.WarmUp(call, () => StudentCode.Await(call, futures.MapAsync([1, 2], item => item, workers)));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
+            () => StudentCode.Await(call, futures.MapAsync(items, item =>
+            {
+                Thread.Sleep(duration);
+                return item;
+            }, workers)),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+    }
 }

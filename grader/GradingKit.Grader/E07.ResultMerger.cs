@@ -74,4 +74,25 @@ public sealed class E07_ResultMerger
 
         probe.RequireTargetReached(call, $"at least Environment.ProcessorCount = {processors}, and the tasks only wait");
     }
+
+    [Timed]
+    [Test]
+    public void Sums_waiting_tasks_in_about_ceil_n_over_CPUs_task_durations()
+    {
+        var processors = TimingModel.Processors;
+        var taskCount = 4 * processors; // four rounds: at P = 2, running them one after another must show
+        var duration = Thresholds.WaitingTask;
+        var call = $"ResultMerger.SumResults({taskCount}, task)";
+        Timing.WarmUp(call, () => merger.SumResults(2, _ => 1));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
+            () => merger.SumResults(taskCount, _ =>
+            {
+                Thread.Sleep(duration);
+                return 1;
+            }),
+            Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight));
+    }
 }

@@ -79,4 +79,35 @@ public sealed class E08_LockedLoop
 
         outside.RequireTargetReached(call, "the tasks run in parallel and take the lock only around their critical section", Hints.EverythingUnderTheLock);
     }
+
+    [Timed]
+    [Test]
+    public void Takes_about_outside_plus_n_x_inside_not_n_x_both()
+    {
+        var taskCount = Seed.ForThisCheck().Next(6, 9);
+        var outside = Thresholds.WaitingTask;
+        var ideal = outside + (CriticalSection * taskCount);
+        var call = $"LockedLoop.RunAll({taskCount}, task)";
+        Timing.WarmUp(call, () => loop.RunAll(2, (_, _) => { }));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(
+                ideal,
+                $"{Measurement.Format(outside)} outside the lock + {taskCount} x {Measurement.Format(CriticalSection)} inside it, one task after another",
+                (outside + CriticalSection) * taskCount,
+                "holding the lock around the whole task") with
+            {
+                Work = new TimedWork(taskCount, outside + CriticalSection, taskCount),
+            },
+            () => loop.RunAll(taskCount, (_, shared) =>
+            {
+                Thread.Sleep(outside);
+                using (shared.EnterScope())
+                {
+                    Thread.Sleep(CriticalSection);
+                }
+            }),
+            Timing.HintBy(Hints.EverythingUnderTheLock, Hints.TooFewInFlight));
+    }
 }

@@ -143,6 +143,29 @@ public sealed class E09_ExceptionCollector
             Hints.IndexOrderNotCompletionOrder);
     }
 
+    [Timed]
+    [Test]
+    public void Runs_failing_and_succeeding_tasks_in_about_ceil_n_over_workers_task_durations()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = random.Next(TimingModel.Processors + 1, (2 * TimingModel.Processors) + 2);
+        var taskCount = (2 * workers) - random.Next(0, 2);
+        var duration = Thresholds.WaitingTask;
+        var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
+        {
+            Thread.Sleep(duration);
+            return index % 3 == 0 ? throw new InvalidOperationException($"task {index} failed (thrown by the grader)") : index;
+        })).ToList();
+        var call = $"ExceptionCollector.RunAll(tasks[{taskCount}], {workers})";
+        Timing.WarmUp(call, () => collector.RunAll<int>([() => 1, () => throw new InvalidOperationException("warm-up")], workers));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(taskCount, duration, workers, WorkKind.Waiting),
+            () => collector.RunAll(tasks, workers),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+    }
+
     private static int[] ReleaseOrder(Random random)
     {
         var order = Enumerable.Range(0, random.Next(4, 9)).ToArray();

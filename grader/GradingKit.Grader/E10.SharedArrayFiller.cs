@@ -6,6 +6,7 @@ namespace GradingKit.Grader;
 [Category("E10")]
 public sealed class E10_SharedArrayFiller
 {
+    private static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(5);
     private readonly SharedArrayFiller filler = StudentCode.Create<SharedArrayFiller>();
 
     [Test]
@@ -67,5 +68,26 @@ public sealed class E10_SharedArrayFiller
 
         array.Probe.RequireAtMost(call, workers, $"workers = {workers}");
         array.Probe.RequireTargetReached(call, $"workers = {workers}: each writes its own part of the array");
+    }
+
+    [Timed]
+    [Test]
+    public void Fills_a_slow_array_in_about_the_time_of_one_workers_share()
+    {
+        var workers = Seed.ForThisCheck().Next(3, (2 * TimingModel.Processors) + 2);
+        var write = Timing.SleepCost(SlowWrite);
+        var writesPerWorker = Math.Max(4, (int)Math.Round(Thresholds.WaitingTask / write));
+        var length = workers * writesPerWorker;
+        var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
+        Timing.WarmUp(call, () => filler.FillWithTaskIds(new RecordingSharedArray(2 * workers, workers, probedWrites: 0), workers));
+
+        Timing.Require(
+            call,
+            TimingModel.WallTime(length, write, workers, WorkKind.Waiting) with
+            {
+                Model = $"ceil({length} / {workers}) writes x {Measurement.Format(write)} (every write to this array waits; {workers} workers)",
+            },
+            () => filler.FillWithTaskIds(new RecordingSharedArray(length, workers, probedWrites: 0, SlowWrite), workers),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

@@ -5,6 +5,9 @@ namespace GradingKit.Grader;
 public sealed class E12_FibonacciParallel
 {
     private const int LargestSmallN = 25;
+    private const int SmallestTimedN = 30;
+    private const int LargestTimedN = 46;
+    private static readonly double GoldenRatio = (1 + Math.Sqrt(5)) / 2;
     private readonly Fibonacci fibonacci = StudentCode.Create<Fibonacci>();
 
     [Test]
@@ -37,6 +40,47 @@ public sealed class E12_FibonacciParallel
             $"at least {forkSteps}: one per recursion step above the cutoff",
             Hints.NotParallel);
     }
+
+    [Timed]
+    [Test]
+    public void Speeds_up_over_its_own_sequential_run_by_about_the_CPU_count()
+    {
+        var random = Seed.ForThisCheck();
+        RequireCutoffHonoured(random, "The speed-up was not measured: with the cutoff ignored, the parallel run would start millions of tasks. ");
+
+        // The largest n still quick enough, grown until the student's own sequential run (cutoff >= n) is long enough to time.
+        var n = SmallestTimedN;
+        var sequential = TimeSequential(n);
+        while (sequential.Wall < Thresholds.SpeedUpBaseline && n < LargestTimedN)
+        {
+            var growth = Thresholds.SpeedUpBaseline / Max(sequential.Wall, TimeSpan.FromMilliseconds(1));
+            n = Math.Min(LargestTimedN, n + Math.Max(1, (int)Math.Ceiling(Math.Log(growth) / Math.Log(GoldenRatio))));
+            sequential = TimeSequential(n);
+        }
+
+        var cutoff = n - random.Next(10, 13);
+        var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
+        var processors = TimingModel.Processors;
+        Timing.Require(
+            call,
+            () =>
+            {
+                var baseline = TimeSequential(n);
+                var parallel = Timing.Measure(call, () => RequireExact([(n, cutoff)]));
+                var limit = TimingModel.WallTime(
+                    baseline.Wall / processors,
+                    $"your own sequential run ParallelRecursive({n}, {n}) of {Measurement.Format(baseline.Wall)} / P (P = {processors})",
+                    baseline.Wall,
+                    "no speed-up at all");
+                return new TimedAttempt(parallel, limit, baseline);
+            },
+            Timing.HintBy(Hints.NotParallel, Hints.TooFewInFlight));
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private Measurement TimeSequential(int n) =>
+        Timing.Measure($"Fibonacci.ParallelRecursive({n}, {n})", () => RequireExact([(n, n)]));
 
     private void RequireExact(IEnumerable<(int N, int Cutoff)> cases)
     {

@@ -6,6 +6,7 @@ namespace GradingKit.Grader;
 [Category("E13")]
 public sealed class E13_NumberCounter
 {
+    private const int MostCopies = 25;
     private readonly NumberCounter counter = StudentCode.Create<NumberCounter>();
     private string directory = string.Empty;
 
@@ -90,6 +91,39 @@ public sealed class E13_NumberCounter
             $"an exception (not an AggregateException) naming {Path.GetFileName(bad)} and line {line} ('{lines[line - 1]}')",
             Hints.FileNotNamed);
     }
+
+    [Timed]
+    [Test]
+    public void Speeds_up_over_its_own_one_worker_run_by_about_the_CPU_count()
+    {
+        var random = Seed.ForThisCheck();
+        var processors = TimingModel.Processors;
+        var sample = NumberFiles.Write(Path.Combine(directory, "sample"), 20, 100_000, 0, 100, random.Next());
+        RequireCounts(sample, processors, Hints.MiscountedNumbers); // also the warm-up
+
+        // Copies of the sample until the student's own one-worker run is long enough to time.
+        var once = Timing.Measure(Count(sample, 1), () => counter.CountOccurrences(sample.Paths, 1));
+        var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUpBaseline / once.Wall), 1, MostCopies);
+        var files = NumberFiles.Copy(sample, Path.Combine(directory, "timed"), copies);
+        var call = Count(files, processors);
+
+        Timing.Require(
+            call,
+            () =>
+            {
+                var baseline = Timing.Measure(Count(files, 1), () => counter.CountOccurrences(files.Paths, 1));
+                var parallel = Timing.Measure(call, () => counter.CountOccurrences(files.Paths, processors));
+                var limit = TimingModel.WallTime(
+                    baseline.Wall / processors,
+                    $"your own one-worker run of {Measurement.Format(baseline.Wall)} / P (P = {processors})",
+                    baseline.Wall,
+                    "no speed-up at all");
+                return new TimedAttempt(parallel, limit, baseline);
+            },
+            _ => Hints.NoSpeedUp);
+    }
+
+    private static string Count(NumberFileSet files, int workers) => $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
 
     private static string Describe(Exception exception) =>
         exception is FileNotFoundException { FileName: { } name } ? $"{exception.Message} {name}" : exception.Message;

@@ -32,6 +32,9 @@ public static class GradingSession
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, minimum), Math.Max(io, minimum));
         Parallel.For(0, minimum, _ => Thread.Sleep(1));
+
+        // Calibrated now, on a quiet process, rather than inside the first timed check.
+        _ = ComputingWork.Rate;
     }
 
     /// <summary>Takes the exceptions that escaped threads since the last call.</summary>

@@ -32,6 +32,22 @@ public static class Hints
         "Not one dedicated thread per task",
         "Create a `new Thread(...)` for every task; do not reuse threads, run tasks on the caller, or use the thread pool.");
 
+    public static readonly Hint BusyWaiting = new(
+        "Busy waiting",
+        "Wait with Thread.Join, Task.Wait or await, which sleep until the work is done, not with a loop that keeps checking IsAlive or a flag.");
+
+    public static readonly Hint WorkNotRun = new(
+        "Work skipped, or run somewhere the process cannot see",
+        "Run every task once, in this process, and wait for each to finish.");
+
+    public static readonly Hint WorkersAtOnce = new(
+        "Fewer workers at once than asked",
+        "Start all `workers` workers before waiting for any; each takes the next item as soon as it is free.");
+
+    public static readonly Hint NoSpeedUp = new(
+        "No speed-up: one file after another, or every count under one lock",
+        "Give each worker its own files and its own dictionary, and merge the dictionaries once at the end.");
+
     public static readonly Hint ReturnedEarly = new(
         "Returning before the tasks finished", "Join (or wait for) every thread before RunAll returns.");
 

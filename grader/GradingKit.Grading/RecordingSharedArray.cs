@@ -12,14 +12,17 @@ public sealed class RecordingSharedArray : ISharedArray
     private readonly int[] writes;
     private readonly ConcurrencyProbe probe;
     private readonly int probedWrites;
+    private readonly TimeSpan writeDelay;
     private int writeCount;
 
     /// <summary>An array of <paramref name="length"/> slots, all -1, that expects <paramref name="writers"/> writers at once.</summary>
     /// <param name="length">The number of slots.</param>
     /// <param name="writers">How many writers must be seen at once.</param>
     /// <param name="probedWrites">How many of the first writes pass through the probe (they are slow; the rest are not).</param>
-    public RecordingSharedArray(int length, int writers, int probedWrites)
+    /// <param name="writeDelay">How long every write waits, as a slow shared resource would (zero: none).</param>
+    public RecordingSharedArray(int length, int writers, int probedWrites, TimeSpan writeDelay = default)
     {
+        this.writeDelay = writeDelay;
         values = Enumerable.Repeat(-1, length).ToArray();
         writes = new int[length];
         probe = new ConcurrencyProbe(writers);
@@ -44,6 +47,11 @@ public sealed class RecordingSharedArray : ISharedArray
         get => values[index];
         set
         {
+            if (writeDelay > TimeSpan.Zero)
+            {
+                Thread.Sleep(writeDelay);
+            }
+
             if (Interlocked.Increment(ref writeCount) <= probedWrites)
             {
                 probe.Run(() => Store(index, value));

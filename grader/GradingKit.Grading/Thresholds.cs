@@ -1,12 +1,72 @@
 namespace GradingKit.Grading;
 
 /// <summary>
-/// Every number that decides a verdict, in one place. Checks never measure a duration against a
-/// clock here: these are the time limits that turn a hang into a failure, and the waits that let
-/// probes see how many workers run at once.
+/// Every number that decides a verdict, in one place: the timing model's slack and overhead, the
+/// work the grader hands out, the time limits that turn a hang into a failure, and the waits that
+/// let probes see how many workers run at once.
 /// </summary>
 public static class Thresholds
 {
+    /// <summary>
+    /// Timing: the share of the ideal wall time a solution may take on top of it
+    /// (limit = ideal x (1 + Slack) + Overhead). At P = 2 the sequential time of computing work is
+    /// only twice the ideal, so Slack must stay below 1/3 for such checks to be conclusive at all.
+    /// </summary>
+    public const double Slack = 0.25;
+
+    /// <summary>Timing: the fixed cost a solution may add to the ideal wall time (starting threads, waking the pool).</summary>
+    public static readonly TimeSpan Overhead = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Timing: a check is conclusive only where the mistake it looks for (usually sequential
+    /// execution) would take at least this many times its limit; otherwise it is reported inconclusive.
+    /// </summary>
+    public const double ConclusiveRatio = 1.5;
+
+    /// <summary>Timing: how often a timing check measures before it fails; it passes on the first attempt within its limit.</summary>
+    public const int TimingAttempts = 3;
+
+    /// <summary>Timing: the duration t of one waiting task (the notebook's sleep(1), shortened).</summary>
+    public static readonly TimeSpan WaitingTask = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Timing: the duration t of one computing task on a core of its own (the notebook's busy loop, shortened).</summary>
+    public static readonly TimeSpan ComputingTask = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Timing: speed-up checks (E12, E13) size their work until the student's own sequential run
+    /// takes at least this long, so that fixed costs do not blur the ratio.
+    /// </summary>
+    public static readonly TimeSpan SpeedUpBaseline = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>CPU time: waiting work may cost this share of its ideal wall time in CPU, plus <see cref="CpuOverhead"/>.</summary>
+    public const double WaitingCpuShare = 0.1;
+
+    /// <summary>CPU time: computing work must cost n x t of CPU time, within this share either way, plus <see cref="CpuOverhead"/>.</summary>
+    public const double ComputingCpuTolerance = 0.2;
+
+    /// <summary>
+    /// CPU time: the fixed cost allowed on top: creating threads, and the test host's own work, which
+    /// shows up in the process's CPU time now and then (up to 36 ms seen inside a 100 ms window).
+    /// </summary>
+    public static readonly TimeSpan CpuOverhead = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>CPU time: how long the waiting tasks of a CPU-time check wait, long enough that a busy wait stands out from <see cref="CpuOverhead"/>.</summary>
+    public static readonly TimeSpan WaitingTaskForCpuCheck = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
+    public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Before a measurement: the CPU time a quiet window may show.</summary>
+    public static readonly TimeSpan QuietCpu = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Before a measurement: the most windows to wait for quiet; then the measurement goes ahead anyway.</summary>
+    public const int SettleWindows = 10;
+
+    /// <summary>
+    /// The test run parameter that scales Slack, Overhead and CpuOverhead for a slow machine, for example
+    /// <c>dotnet test grader/GradingKit.Grader -- 'TestRunParameters.Parameter(name="timing-scale", value="2")'</c>.
+    /// </summary>
+    public const string TimingScaleParameter = "timing-scale";
     /// <summary>How long one call into student code may take before the check fails as a hang.</summary>
     public static readonly TimeSpan StudentCallLimit = TimeSpan.FromSeconds(15);
 

@@ -1,10 +1,37 @@
+using System.Globalization;
 using GradingKit.Contracts;
 
 namespace GradingKit.Grading;
 
-/// <summary>The ideal wall time of n tasks of duration t on k workers and P processors (grading.md, "Timing").</summary>
+/// <summary>
+/// The timing model of grading.md, in one place: the ideal wall time of n tasks of duration t on
+/// k workers and P processors, the limit a solution must keep (ideal x (1 + slack) + overhead,
+/// scaled by the <see cref="Thresholds.TimingScaleParameter"/> run parameter), and the CPU time
+/// that waiting and computing work may cost.
+/// </summary>
 public static class TimingModel
 {
+    /// <summary>P: the processors of this process (affinity and container limits included).</summary>
+    public static int Processors => Environment.ProcessorCount;
+
+    /// <summary>The factor on slack and overheads, from the run parameter (1 unless told otherwise).</summary>
+    public static double Scale
+    {
+        get
+        {
+            var given = TestContext.Parameters.Get(Thresholds.TimingScaleParameter);
+            if (given is null)
+            {
+                return 1;
+            }
+
+            return double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale >= 1
+                ? scale
+                : throw new ArgumentException(
+                    $"The run parameter {Thresholds.TimingScaleParameter} must be a number of at least 1 (it multiplies the slack and the overheads); it was '{given}'.");
+        }
+    }
+
     /// <summary>Waiting work: ceil(n / k) x t. Computing work: max(ceil(n / k) x t, n x t / P).</summary>
     /// <param name="taskCount">n, the number of tasks.</param>
     /// <param name="taskDuration">t, one task's duration on a CPU of its own.</param>
@@ -26,4 +53,158 @@ public static class TimingModel
         var shared = taskDuration * taskCount / processorCount;
         return rounds > shared ? rounds : shared;
     }
+
+    /// <summary>The wall-time limit for an ideal: ideal x (1 + slack) + overhead, both scaled.</summary>
+    /// <param name="ideal">The ideal wall time.</param>
+    /// <returns>The limit.</returns>
+    public static TimeSpan Limit(TimeSpan ideal) =>
+        (ideal * (1 + (Thresholds.Slack * Scale))) + (Thresholds.Overhead * Scale);
+
+    /// <summary>The wall-time expectation of n tasks of t on k workers, against running them one after another.</summary>
+    /// <param name="taskCount">n.</param>
+    /// <param name="taskDuration">t.</param>
+    /// <param name="workers">k.</param>
+    /// <param name="kind">Waiting or computing work.</param>
+    /// <returns>The expectation.</returns>
+    public static TimeLimit WallTime(int taskCount, TimeSpan taskDuration, int workers, WorkKind kind)
+    {
+        var ideal = IdealWallTime(taskCount, taskDuration, workers, Processors, kind);
+        var rounds = $"ceil({taskCount} / {workers}) x {Measurement.Format(taskDuration)}";
+        var model = kind == WorkKind.Waiting
+            ? $"{rounds} ({taskCount} waiting tasks on {workers} workers)"
+            : $"max({rounds}, {taskCount} x {Measurement.Format(taskDuration)} / P) ({taskCount} computing tasks on {workers} workers, P = {Processors})";
+        return WallTime(ideal, model, taskDuration * taskCount, "running the tasks one after another") with
+        {
+            Work = new TimedWork(taskCount, taskDuration, workers),
+        };
+    }
+
+    /// <summary>A wall-time expectation for an ideal computed elsewhere.</summary>
+    /// <param name="ideal">The ideal wall time.</param>
+    /// <param name="model">How the ideal comes about, for the message.</param>
+    /// <param name="mistakeCost">What the mistake the check looks for would take; null where the check is always conclusive.</param>
+    /// <param name="mistake">That mistake, for the message.</param>
+    /// <returns>The expectation.</returns>
+    public static TimeLimit WallTime(TimeSpan ideal, string model, TimeSpan? mistakeCost, string? mistake) =>
+        new(TimedQuantity.WallTime, ideal, null, Limit(ideal), model, mistakeCost, mistake);
+
+    /// <summary>Waiting work costs almost no CPU time: a share of its ideal wall time plus an overhead.</summary>
+    /// <param name="taskCount">n.</param>
+    /// <param name="taskDuration">t.</param>
+    /// <param name="workers">k.</param>
+    /// <returns>The expectation; a busy wait would cost at least the whole ideal wall time.</returns>
+    public static TimeLimit CpuTimeOfWaiting(int taskCount, TimeSpan taskDuration, int workers)
+    {
+        var idealWall = IdealWallTime(taskCount, taskDuration, workers, Processors, WorkKind.Waiting);
+        return new(
+            TimedQuantity.CpuTime,
+            TimeSpan.Zero,
+            null,
+            (idealWall * Thresholds.WaitingCpuShare) + (Thresholds.CpuOverhead * Scale),
+            $"about nothing: {taskCount} tasks that only wait {Measurement.Format(taskDuration)} each; "
+                + $"limit = {Thresholds.WaitingCpuShare:0.##} x the ideal wall time of {Measurement.Format(idealWall)} + {Measurement.Format(Thresholds.CpuOverhead * Scale)}",
+            idealWall,
+            "waiting in a loop that keeps a CPU busy")
+        {
+            Work = new TimedWork(taskCount, taskDuration, workers),
+        };
+    }
+
+    /// <summary>Computing work costs about n x t of CPU time: the work really ran, once, and nothing spun beside it.</summary>
+    /// <param name="taskCount">n.</param>
+    /// <param name="taskDuration">t.</param>
+    /// <returns>The expectation, a range around n x t; always conclusive.</returns>
+    public static TimeLimit CpuTimeOfComputing(int taskCount, TimeSpan taskDuration)
+    {
+        var work = taskDuration * taskCount;
+        return new(
+            TimedQuantity.CpuTime,
+            work,
+            work * (1 - Thresholds.ComputingCpuTolerance),
+            (work * (1 + Thresholds.ComputingCpuTolerance)) + (Thresholds.CpuOverhead * Scale),
+            $"{taskCount} x {Measurement.Format(taskDuration)} of computing work",
+            null,
+            null)
+        {
+            Work = new TimedWork(taskCount, taskDuration, taskCount),
+        };
+    }
+}
+
+/// <summary>What a timing check measures.</summary>
+public enum TimedQuantity
+{
+    /// <summary>The wall time, on a Stopwatch.</summary>
+    WallTime,
+
+    /// <summary>The CPU time of the process, user and system.</summary>
+    CpuTime,
+}
+
+/// <summary>The work a timing check hands out: n tasks of duration t for k workers.</summary>
+/// <param name="Tasks">n.</param>
+/// <param name="Duration">t.</param>
+/// <param name="Workers">k.</param>
+public sealed record TimedWork(int Tasks, TimeSpan Duration, int Workers);
+
+/// <summary>What a timing check expects of one quantity, and what the mistake it looks for would cost.</summary>
+/// <param name="Quantity">Wall or CPU time.</param>
+/// <param name="Ideal">The ideal value.</param>
+/// <param name="Floor">The least allowed, if any.</param>
+/// <param name="Limit">The most allowed.</param>
+/// <param name="Model">How the ideal comes about, for the message.</param>
+/// <param name="MistakeCost">What the mistake would cost; null where the check is always conclusive.</param>
+/// <param name="Mistake">That mistake, for the message.</param>
+public sealed record TimeLimit(
+    TimedQuantity Quantity, TimeSpan Ideal, TimeSpan? Floor, TimeSpan Limit, string Model, TimeSpan? MistakeCost, string? Mistake)
+{
+    /// <summary>The tasks, their duration and the workers, where the check hands out uniform work.</summary>
+    public TimedWork? Work { get; init; }
+
+    /// <summary>"wall time" or "CPU time".</summary>
+    public string Name => Quantity == TimedQuantity.WallTime ? "wall time" : "CPU time";
+
+    /// <summary>Whether this machine can tell the mistake from a correct solution: the mistake costs at least 1.5 x the limit.</summary>
+    public bool IsConclusive => MistakeCost is not { } cost || cost >= Limit * Thresholds.ConclusiveRatio;
+
+    /// <summary>Why the check cannot decide here; empty when it can.</summary>
+    public string InconclusiveReason => IsConclusive
+        ? string.Empty
+        : $"with P = {TimingModel.Processors}, {Mistake} would take {Measurement.Format(MistakeCost!.Value)}, "
+            + $"less than {Thresholds.ConclusiveRatio} x the limit of {Measurement.Format(Limit)}: on this machine the two cannot be told apart";
+
+    /// <summary>The measured value of this quantity.</summary>
+    /// <param name="measurement">A measurement.</param>
+    /// <returns>Its wall or CPU time.</returns>
+    public TimeSpan Of(Measurement measurement) => Quantity == TimedQuantity.WallTime ? measurement.Wall : measurement.Cpu;
+
+    /// <summary>Whether a measurement keeps within the limits.</summary>
+    /// <param name="measurement">A measurement.</param>
+    /// <returns>True when within.</returns>
+    public bool Holds(Measurement measurement) => Of(measurement) <= Limit && (Floor is not { } floor || Of(measurement) >= floor);
+
+    /// <summary>Whether a measurement is closer to the mistake's cost than to the limit.</summary>
+    /// <param name="measurement">A measurement.</param>
+    /// <returns>True when it looks like the mistake.</returns>
+    public bool LooksLikeTheMistake(Measurement measurement) =>
+        MistakeCost is { } cost && Of(measurement) >= (Limit + cost) / 2;
+
+    /// <summary>The expectation, as a failure message states it.</summary>
+    /// <returns>For example "wall time at most 145 ms: ideal 100 ms = ceil(8 / 8) x 100 ms (...), x (1 + 0.25) + 20 ms".</returns>
+    public string Describe()
+    {
+        var range = Floor is { } floor
+            ? $"{Name} between {Measurement.Format(floor)} and {Measurement.Format(Limit)}"
+            : $"{Name} at most {Measurement.Format(Limit)}";
+        var how = Quantity == TimedQuantity.WallTime
+            ? $"ideal {Measurement.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Slack * TimingModel.Scale:0.##}) + {Measurement.Format(Thresholds.Overhead * TimingModel.Scale)}"
+            : Model;
+        return $"{range} ({how}; P = {TimingModel.Processors})";
+    }
+
+    /// <summary>The expectation beside one attempt's measurement: "(ideal 100 ms, limit 145 ms, P = 2)".</summary>
+    /// <returns>The short form.</returns>
+    public string Brief() => Floor is { } floor
+        ? $"({Name}: ideal {Measurement.Format(Ideal)}, between {Measurement.Format(floor)} and {Measurement.Format(Limit)}, P = {TimingModel.Processors})"
+        : $"({Name}: ideal {Measurement.Format(Ideal)}, limit {Measurement.Format(Limit)}, P = {TimingModel.Processors})";
 }

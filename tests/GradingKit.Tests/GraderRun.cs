@@ -11,9 +11,18 @@ namespace GradingKit.Tests;
 /// <param name="Categories">Its NUnit categories.</param>
 /// <param name="Outcome">Passed, Failed, Skipped ...; "Failed:Error" where the test threw instead of failing an assertion.</param>
 /// <param name="Message">The failure message, if any.</param>
-internal sealed record GradedTest(string Fixture, string Method, string DisplayName, IReadOnlyList<string> Categories, string Outcome, string Message)
+internal sealed partial record GradedTest(string Fixture, string Method, string DisplayName, IReadOnlyList<string> Categories, string Outcome, string Message)
 {
+    /// <summary>The exercise id: the one category of the form E01 .. E13.</summary>
+    public string Exercise => Categories.Single(category => ExerciseId().IsMatch(category));
+
+    /// <summary>Whether this is a timing check.</summary>
+    public bool IsTimed => Categories.Contains(TimedAttribute.Category);
+
     public override string ToString() => $"{Fixture}.{DisplayName}: {Outcome}";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^E\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex ExerciseId();
 }
 
 /// <summary>
@@ -26,10 +35,21 @@ internal static class GraderRun
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<GradedTest>>> Runs = new();
 
-    public static IReadOnlyList<GradedTest> Grade(string implementation) =>
-        Runs.GetOrAdd(implementation, name => new Lazy<IReadOnlyList<GradedTest>>(() => Run(name))).Value;
+    /// <summary>Grades an implementation, all of it or only some exercises, once per process.</summary>
+    /// <param name="implementation">starter, reference, or a project's path.</param>
+    /// <param name="exercises">The exercise ids to grade; none for all.</param>
+    /// <returns>Every grader test that ran, with its outcome.</returns>
+    public static IReadOnlyList<GradedTest> Grade(string implementation, params IReadOnlyList<string> exercises) =>
+        Runs.GetOrAdd(
+            $"{implementation}|{string.Join('|', exercises)}",
+            _ => new Lazy<IReadOnlyList<GradedTest>>(() => Run(implementation, exercises, new Dictionary<string, string>()))).Value;
 
-    private static List<GradedTest> Run(string implementation)
+    /// <summary>Grades an implementation afresh, with test run parameters.</summary>
+    /// <param name="implementation">starter, reference, or a project's path.</param>
+    /// <param name="exercises">The exercise ids to grade; none for all.</param>
+    /// <param name="parameters">Test run parameters for the grader (for example timing-log).</param>
+    /// <returns>Every grader test that ran, with its outcome.</returns>
+    public static List<GradedTest> Run(string implementation, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
     {
         var results = Directory.CreateTempSubdirectory("gradingkit-run-").FullName;
         try
@@ -40,11 +60,11 @@ internal static class GraderRun
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var argument in new[]
-            {
-                "test", Kit.GraderProject, $"-p:Implementation={implementation}",
-                "--", $"NUnit.TestOutputXml={results}",
-            })
+            var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
+            foreach (var argument in new[] { "test", Kit.GraderProject, $"-p:Implementation={implementation}" }
+                .Concat(filter)
+                .Concat(["--", $"NUnit.TestOutputXml={results}"])
+                .Concat(parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -65,7 +85,6 @@ internal static class GraderRun
             }
 
             var report = Path.Combine(results, "GradingKit.Grader.xml");
-            TestContext.Out.WriteLine($"Graded {implementation}: exit code {process.ExitCode}");
             if (!File.Exists(report))
             {
                 throw new InvalidOperationException($"Grading {implementation} wrote no report:\n{output.Result}\n{error.Result}");

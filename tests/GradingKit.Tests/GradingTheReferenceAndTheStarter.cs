@@ -13,8 +13,9 @@ public sealed partial class GradingTheReferenceAndTheStarter
     {
         var graded = GraderRun.Grade("reference");
 
-        graded.Select(test => test.Categories.Single()).Distinct().Order().ShouldBe(ExerciseIds);
-        var failed = graded.Where(test => test.Outcome != "Passed").ToList();
+        graded.Select(test => test.Exercise).Distinct().Order().ShouldBe(ExerciseIds);
+        // One processor cannot tell parallel computing work from sequential: those checks say so instead of passing.
+        var failed = graded.Where(test => test.Outcome != "Passed" && !(test.IsTimed && test.Outcome == "Inconclusive" && Environment.ProcessorCount == 1)).ToList();
         failed.ShouldBeEmpty(string.Join("\n\n", failed.Select(test => $"{test}\n{test.Message}")));
     }
 

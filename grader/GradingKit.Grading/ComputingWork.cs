@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace GradingKit.Grading;
+
+/// <summary>
+/// The grader's computing task: a fixed amount of arithmetic, calibrated once per run to take a
+/// given duration on one core. It never loops until a clock says stop (as the notebook's busy
+/// loop does): such a loop ends on time however little CPU it got, and would hide whether tasks
+/// ran in parallel at all.
+/// </summary>
+public static class ComputingWork
+{
+    private const int CalibrationRounds = 7;
+    private static readonly TimeSpan CalibrationSlice = TimeSpan.FromMilliseconds(20);
+    private static readonly Lazy<double> IterationsPerMillisecond = new(Calibrate);
+    private static long sink;
+
+    /// <summary>How many iterations take one millisecond on one core of this machine.</summary>
+    public static double Rate => IterationsPerMillisecond.Value;
+
+    /// <summary>A task that computes for <paramref name="duration"/> on a core of its own.</summary>
+    /// <param name="duration">The duration on one core.</param>
+    /// <returns>The task; every call does the same fixed amount of work.</returns>
+    public static Action For(TimeSpan duration)
+    {
+        var iterations = (long)(Rate * duration.TotalMilliseconds);
+        return () => Spin(iterations);
+    }
+
+    /// <summary>Does <paramref name="iterations"/> rounds of xorshift arithmetic that the JIT cannot remove.</summary>
+    /// <param name="iterations">The amount of work.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void Spin(long iterations)
+    {
+        var x = 88172645463325252UL;
+        for (var i = 0L; i < iterations; i++)
+        {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+        }
+
+        Volatile.Write(ref sink, (long)x);
+    }
+
+    private static double Calibrate()
+    {
+        // The fastest of several slices: interruptions only ever make a slice slower.
+        var iterations = 100_000L;
+        var fastest = 0.0;
+        for (var round = 0; round < CalibrationRounds || fastest == 0; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            Spin(iterations);
+            var elapsed = clock.Elapsed;
+            if (elapsed < CalibrationSlice)
+            {
+                iterations *= 2;
+                round--;
+                continue;
+            }
+
+            fastest = Math.Max(fastest, iterations / elapsed.TotalMilliseconds);
+        }
+
+        return fastest;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json;
+
+namespace GradingKit.Grading;
+
+/// <summary>One measured attempt of a timing check, and what it was held to.</summary>
+/// <param name="Measurement">What the attempt cost.</param>
+/// <param name="Limit">What it was expected to cost (for speed-up checks it depends on a baseline measured in the same attempt).</param>
+/// <param name="Baseline">The student's own sequential run, where the expectation is relative to it.</param>
+public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Measurement? Baseline = null)
+{
+    /// <summary>One line of the report: the baseline if any, the measurement in %%time form, the expectation beside it.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString() =>
+        (Baseline is { } baseline ? $"sequential run: {baseline}; parallel run: " : string.Empty) + $"{Measurement} {Limit.Brief()}";
+}
+
+/// <summary>
+/// Runs the timing checks of grading.md: a check measures up to <see cref="Thresholds.TimingAttempts"/>
+/// times and passes on the first attempt within its limit (noise only ever slows a run down);
+/// every attempt is reported. Where this machine cannot tell a correct solution from the mistake
+/// the check looks for, the check is reported inconclusive with the reason, after one attempt.
+/// </summary>
+public static class Timing
+{
+    /// <summary>The test run parameter naming a file that receives every attempt as a JSON line (the margins benchmark reads it).</summary>
+    public const string LogParameter = "timing-log";
+
+    private static readonly Lock LogLock = new();
+
+    /// <summary>Measures a call into student code against a fixed expectation.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="limit">What it should cost.</param>
+    /// <param name="run">The call itself (not yet bounded: this method bounds it).</param>
+    /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <returns>The attempt that passed.</returns>
+    public static TimedAttempt Require(string call, TimeLimit limit, Action run, Func<TimedAttempt, Hint> hint) =>
+        Require(call, () => new TimedAttempt(Measure(call, run), limit), hint);
+
+    /// <summary>Runs the call once, unmeasured, so that the timed attempts do not pay for compiling it.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">A small run of the code that the check will time.</param>
+    public static void WarmUp(string call, Action run) => StudentCode.Call(call, run);
+
+    /// <summary>A hint chooser: one hint where the measurement looks like the check's mistake, another where it is merely over.</summary>
+    /// <param name="likeTheMistake">The hint when the measurement is nearer the mistake's cost than the limit.</param>
+    /// <param name="otherwise">The hint when it is merely over the limit.</param>
+    /// <returns>The chooser.</returns>
+    public static Func<TimedAttempt, Hint> HintBy(Hint likeTheMistake, Hint otherwise) =>
+        attempt => attempt.Limit.LooksLikeTheMistake(attempt.Measurement) ? likeTheMistake : otherwise;
+
+    /// <summary>Measures a call into student code whose expectation comes with each attempt (a speed-up over a baseline).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="attempt">One attempt: measures and says what it expected.</param>
+    /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <returns>The attempt that passed.</returns>
+    public static TimedAttempt Require(string call, Func<TimedAttempt> attempt, Func<TimedAttempt, Hint> hint)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(hint);
+        var attempts = new List<TimedAttempt>();
+        for (var number = 1; number <= Thresholds.TimingAttempts; number++)
+        {
+            var measured = attempt();
+            attempts.Add(measured);
+            var passed = measured.Limit.Holds(measured.Measurement);
+            TestContext.Out.WriteLine($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{(passed ? string.Empty : " - over the limit")}");
+            Log(call, number, measured, passed);
+            if (!measured.Limit.IsConclusive)
+            {
+                Assert.Inconclusive(
+                    $"{call}: not graded on this machine: {measured.Limit.InconclusiveReason}.{Environment.NewLine}"
+                    + $"  Measured: {measured}{Environment.NewLine}"
+                    + "  Its points count if every other check of the exercise passes.");
+            }
+
+            if (passed)
+            {
+                return measured;
+            }
+        }
+
+        var best = attempts.MinBy(a => a.Limit.Of(a.Measurement) - a.Limit.Limit)!;
+        var limit = best.Limit;
+        var under = limit.Floor is { } floor && limit.Of(best.Measurement) < floor;
+        Feedback.Fail(
+            $"{call} {(under ? "cost too little" : "took too long")}: its {limit.Name} was {(under ? "below" : "above")} the limit in all {attempts.Count} attempts.",
+            string.Join(Environment.NewLine + "            ", attempts.Select((a, i) => $"attempt {i + 1}: {a}")),
+            limit.Describe(),
+            hint(best));
+        return best;
+    }
+
+    /// <summary>What <c>Thread.Sleep(duration)</c> really takes here (timer resolution differs: about 1 ms on Linux, 15.6 ms on Windows).</summary>
+    /// <param name="duration">The duration asked for.</param>
+    /// <returns>The median of a few sleeps.</returns>
+    public static TimeSpan SleepCost(TimeSpan duration)
+    {
+        var sleeps = Enumerable.Range(0, 5).Select(_ => Measurement.Of(() => Thread.Sleep(duration)).Wall).Order().ToList();
+        return sleeps[sleeps.Count / 2];
+    }
+
+    /// <summary>Measures one bounded call into student code.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost.</returns>
+    public static Measurement Measure(string call, Action run)
+    {
+        Settle();
+        return Measurement.Of(() => StudentCode.Call(call, run));
+    }
+
+    /// <summary>
+    /// Lets the process fall quiet before a measurement: garbage left by earlier checks is collected
+    /// now, and the test host's reporting of the previous check (measured at 10 to 30 ms of CPU time
+    /// right after it) ends before the clock starts.
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        for (var window = 0; window < Thresholds.SettleWindows; window++)
+        {
+            if (Measurement.Of(() => Thread.Sleep(Thresholds.SettleWindow)).Cpu < Thresholds.QuietCpu)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void Log(string call, int number, TimedAttempt attempt, bool passed)
+    {
+        var file = TestContext.Parameters.Get(LogParameter);
+        if (file is null)
+        {
+            return;
+        }
+
+        var limit = attempt.Limit;
+        var line = JsonSerializer.Serialize(new
+        {
+            check = TestContext.CurrentContext.Test.FullName,
+            call,
+            attempt = number,
+            quantity = limit.Name,
+            processors = TimingModel.Processors,
+            tasks = limit.Work?.Tasks,
+            taskMs = limit.Work?.Duration.TotalMilliseconds,
+            workers = limit.Work?.Workers,
+            idealMs = limit.Ideal.TotalMilliseconds,
+            limitMs = limit.Limit.TotalMilliseconds,
+            floorMs = limit.Floor?.TotalMilliseconds,
+            mistake = limit.Mistake,
+            mistakeMs = limit.MistakeCost?.TotalMilliseconds,
+            conclusive = limit.IsConclusive,
+            measuredMs = limit.Of(attempt.Measurement).TotalMilliseconds,
+            wallMs = attempt.Measurement.Wall.TotalMilliseconds,
+            cpuMs = attempt.Measurement.Cpu.TotalMilliseconds,
+            baselineMs = attempt.Baseline?.Wall.TotalMilliseconds,
+            passed,
+        });
+        lock (LogLock)
+        {
+            File.AppendAllLines(file, [line]);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace GradingKit.Tests;
+
+/// <summary>
+/// Every submission under tests/Submissions gets exactly the grade its expected.json states: each
+/// listed check fails with the listed hint, every other check of the graded exercises passes. On a
+/// one-processor machine, timing checks may instead be inconclusive (it cannot tell the difference).
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class GradingTheSubmissions
+{
+    private static IEnumerable<string> Names => Submissions.Names;
+
+    [TestCaseSource(nameof(Names))]
+    public void Gets_the_grade_it_expects(string name)
+    {
+        var expected = Submissions.Expected(name);
+        var graded = GraderRun.Grade(Submissions.Build(name), expected.Exercises);
+
+        graded.Select(test => test.Exercise).Distinct().Order().ShouldBe(expected.Exercises.Order());
+        var wrong = graded.Select(test => Verdict(test, expected.HintFor(test))).OfType<string>().ToList();
+        wrong.ShouldBeEmpty($"{name}: {expected.Mistake ?? "a correct alternative"}\n\n" + string.Join("\n\n", wrong));
+    }
+
+    [TestCaseSource(nameof(Names))]
+    public void Names_only_checks_that_exist(string name)
+    {
+        var expected = Submissions.Expected(name);
+        var reference = GraderRun.Grade("reference");
+
+        foreach (var key in expected.Failures.Keys)
+        {
+            reference.Any(test => key == $"{test.Exercise}.{test.DisplayName}" || key == $"{test.Exercise}.{test.Method}")
+                .ShouldBeTrue($"{name}/expected.json names {key}, which is no grader check");
+        }
+    }
+
+    private static string? Verdict(GradedTest test, Hint? hint)
+    {
+        if (test.IsTimed && test.Outcome == "Inconclusive" && Environment.ProcessorCount == 1)
+        {
+            return null;
+        }
+
+        if (hint is null)
+        {
+            return test.Outcome == "Passed" ? null : $"{test}, expected to pass:\n{test.Message}";
+        }
+
+        return test.Outcome == "Failed" && test.Message.Contains($"Hint:     {hint}", StringComparison.Ordinal)
+            ? null
+            : $"{test}, expected to fail with the hint \"{hint.Mistake}\":\n{test.Message}";
+    }
+}
