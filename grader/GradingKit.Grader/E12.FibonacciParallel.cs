@@ -60,19 +60,13 @@ public sealed class E12_FibonacciParallel
 
         var cutoff = n - random.Next(10, 13);
         var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
-        var processors = TimingModel.Processors;
         Timing.Require(
             call,
             () =>
             {
                 var baseline = TimeSequential(n);
                 var parallel = Timing.Measure(call, () => RequireExact([(n, cutoff)]));
-                var limit = TimingModel.WallTime(
-                    baseline.Wall / processors,
-                    $"your own sequential run ParallelRecursive({n}, {n}) of {Measurement.Format(baseline.Wall)} / P (P = {processors})",
-                    baseline.Wall,
-                    "no speed-up at all");
-                return new TimedAttempt(parallel, limit, baseline);
+                return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"), baseline);
             },
             Timing.HintBy(Hints.NotParallel, Hints.TooFewInFlight));
     }

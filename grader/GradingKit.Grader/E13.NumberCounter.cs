@@ -113,12 +113,7 @@ public sealed class E13_NumberCounter
             {
                 var baseline = Timing.Measure(Count(files, 1), () => counter.CountOccurrences(files.Paths, 1));
                 var parallel = Timing.Measure(call, () => counter.CountOccurrences(files.Paths, processors));
-                var limit = TimingModel.WallTime(
-                    baseline.Wall / processors,
-                    $"your own one-worker run of {Measurement.Format(baseline.Wall)} / P (P = {processors})",
-                    baseline.Wall,
-                    "no speed-up at all");
-                return new TimedAttempt(parallel, limit, baseline);
+                return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, "one-worker run"), baseline);
             },
             _ => Hints.NoSpeedUp);
     }

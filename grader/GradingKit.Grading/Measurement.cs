@@ -11,7 +11,11 @@ namespace GradingKit.Grading;
 /// <param name="Wall">The wall time.</param>
 /// <param name="User">The CPU time spent in user mode.</param>
 /// <param name="System">The CPU time spent in the kernel.</param>
-public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System)
+/// <param name="Others">
+/// The CPU time that other processes (and the hypervisor) took from this machine meanwhile, where
+/// the operating system tells (Linux); zero elsewhere.
+/// </param>
+public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System, TimeSpan Others = default)
 {
     /// <summary>The CPU time, user and system together.</summary>
     public TimeSpan Cpu => User + System;
@@ -22,12 +26,16 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     public static Measurement Of(Action run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var machineBefore = MachineCpu.Busy();
         var before = Environment.CpuUsage;
         var clock = Stopwatch.StartNew();
         run();
         var wall = clock.Elapsed;
         var after = Environment.CpuUsage;
-        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime);
+        var machineAfter = MachineCpu.Busy();
+        var ours = after.TotalTime - before.TotalTime;
+        var others = machineAfter - machineBefore - ours is { } taken && taken > TimeSpan.Zero ? taken : TimeSpan.Zero;
+        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others);
     }
 
     /// <summary>A duration the way %%time prints it: "3.98 s", "12 ms", "350 µs".</summary>
@@ -43,5 +51,6 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     /// <summary>"CPU times: user 3.98 s, sys 12 ms, total 3.99 s; Wall time: 2.03 s".</summary>
     /// <returns>The measurement in %%time form.</returns>
     public override string ToString() =>
-        $"CPU times: user {Format(User)}, sys {Format(System)}, total {Format(Cpu)}; Wall time: {Format(Wall)}";
+        $"CPU times: user {Format(User)}, sys {Format(System)}, total {Format(Cpu)}; Wall time: {Format(Wall)}"
+        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Format(Others)} of CPU time meanwhile" : string.Empty);
 }

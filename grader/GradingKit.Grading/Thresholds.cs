@@ -12,7 +12,7 @@ public static class Thresholds
     /// (limit = ideal x (1 + Slack) + Overhead). At P = 2 the sequential time of computing work is
     /// only twice the ideal, so Slack must stay below 1/3 for such checks to be conclusive at all.
     /// </summary>
-    public const double Slack = 0.25;
+    public const double Slack = 0.2;
 
     /// <summary>Timing: the fixed cost a solution may add to the ideal wall time (starting threads, waking the pool).</summary>
     public static readonly TimeSpan Overhead = TimeSpan.FromMilliseconds(20);
@@ -52,6 +52,12 @@ public static class Thresholds
 
     /// <summary>CPU time: how long the waiting tasks of a CPU-time check wait, long enough that a busy wait stands out from <see cref="CpuOverhead"/>.</summary>
     public static readonly TimeSpan WaitingTaskForCpuCheck = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Computing work: CPU time other processes take during a measurement (from /proc/stat on Linux)
+    /// is added to the work before dividing by P; from this much on it is reported.
+    /// </summary>
+    public static readonly TimeSpan OthersWorthMentioning = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);

@@ -65,19 +65,52 @@ public static class TimingModel
     /// <param name="taskDuration">t.</param>
     /// <param name="workers">k.</param>
     /// <param name="kind">Waiting or computing work.</param>
+    /// <param name="othersCpu">
+    /// For computing work: the CPU time other processes took from this machine meanwhile, which the
+    /// tasks could not have (see <see cref="Measurement.Others"/>).
+    /// </param>
     /// <returns>The expectation.</returns>
-    public static TimeLimit WallTime(int taskCount, TimeSpan taskDuration, int workers, WorkKind kind)
+    public static TimeLimit WallTime(int taskCount, TimeSpan taskDuration, int workers, WorkKind kind, TimeSpan othersCpu = default)
     {
-        var ideal = IdealWallTime(taskCount, taskDuration, workers, Processors, kind);
-        var rounds = $"ceil({taskCount} / {workers}) x {Measurement.Format(taskDuration)}";
-        var model = kind == WorkKind.Waiting
-            ? $"{rounds} ({taskCount} waiting tasks on {workers} workers)"
-            : $"max({rounds}, {taskCount} x {Measurement.Format(taskDuration)} / P) ({taskCount} computing tasks on {workers} workers, P = {Processors})";
+        var rounds = taskDuration * ((taskCount + workers - 1) / workers);
+        var roundsText = $"ceil({taskCount} / {workers}) x {Measurement.Format(taskDuration)}";
+        TimeSpan ideal;
+        string model;
+        if (kind == WorkKind.Waiting)
+        {
+            ideal = rounds;
+            model = $"{roundsText} ({taskCount} waiting tasks on {workers} workers)";
+        }
+        else
+        {
+            var shared = ((taskDuration * taskCount) + othersCpu) / Processors;
+            ideal = rounds > shared ? rounds : shared;
+            model = $"max({roundsText}, ({taskCount} x {Measurement.Format(taskDuration)}{OthersTerm(othersCpu)}) / P) ({taskCount} computing tasks on {workers} workers)";
+        }
+
         return WallTime(ideal, model, taskDuration * taskCount, "running the tasks one after another") with
         {
             Work = new TimedWork(taskCount, taskDuration, workers),
+            Others = kind == WorkKind.Computing ? othersCpu : TimeSpan.Zero,
+            QuietIdeal = IdealWallTime(taskCount, taskDuration, workers, Processors, kind),
         };
     }
+
+    /// <summary>A speed-up check: a parallel run against the student's own sequential run, measured right before.</summary>
+    /// <param name="baseline">The sequential run.</param>
+    /// <param name="parallel">The parallel run.</param>
+    /// <param name="baselineCall">The sequential call, for the message.</param>
+    /// <returns>Ideal (sequential wall time + what other processes took meanwhile) / P; the mistake is no speed-up at all.</returns>
+    public static TimeLimit SpeedUp(Measurement baseline, Measurement parallel, string baselineCall) =>
+        WallTime(
+            (baseline.Wall + parallel.Others) / Processors,
+            $"({Measurement.Format(baseline.Wall)}, the wall time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
+            baseline.Wall,
+            "no speed-up at all") with
+        {
+            Others = parallel.Others,
+            QuietIdeal = baseline.Wall / Processors,
+        };
 
     /// <summary>A wall-time expectation for an ideal computed elsewhere.</summary>
     /// <param name="ideal">The ideal wall time.</param>
@@ -87,6 +120,9 @@ public static class TimingModel
     /// <returns>The expectation.</returns>
     public static TimeLimit WallTime(TimeSpan ideal, string model, TimeSpan? mistakeCost, string? mistake) =>
         new(TimedQuantity.WallTime, ideal, null, Limit(ideal), model, mistakeCost, mistake);
+
+    private static string OthersTerm(TimeSpan othersCpu) =>
+        othersCpu >= Thresholds.OthersWorthMentioning ? $" + {Measurement.Format(othersCpu)} that other processes took" : string.Empty;
 
     /// <summary>Waiting work costs almost no CPU time: a share of its ideal wall time plus an overhead.</summary>
     /// <param name="taskCount">n.</param>
@@ -161,6 +197,18 @@ public sealed record TimeLimit(
     /// <summary>The tasks, their duration and the workers, where the check hands out uniform work.</summary>
     public TimedWork? Work { get; init; }
 
+    /// <summary>The CPU time other processes took during the measurement, already counted into the ideal.</summary>
+    public TimeSpan Others { get; init; }
+
+    /// <summary>Whether other processes took enough CPU time to matter.</summary>
+    public bool Contended => Others >= Thresholds.OthersWorthMentioning;
+
+    /// <summary>The ideal had no other process taken CPU time meanwhile; null where that makes no difference.</summary>
+    public TimeSpan? QuietIdeal { get; init; }
+
+    /// <summary>Whether the check would be conclusive on this machine with no other process busy: if not, measuring again cannot help.</summary>
+    public bool ConclusiveWhenQuiet => MistakeCost is not { } cost || cost >= TimingModel.Limit(QuietIdeal ?? Ideal) * Thresholds.ConclusiveRatio;
+
     /// <summary>"wall time" or "CPU time".</summary>
     public string Name => Quantity == TimedQuantity.WallTime ? "wall time" : "CPU time";
 
@@ -170,7 +218,8 @@ public sealed record TimeLimit(
     /// <summary>Why the check cannot decide here; empty when it can.</summary>
     public string InconclusiveReason => IsConclusive
         ? string.Empty
-        : $"with P = {TimingModel.Processors}, {Mistake} would take {Measurement.Format(MistakeCost!.Value)}, "
+        : (Contended ? $"other processes took {Measurement.Format(Others)} of CPU time meanwhile; " : string.Empty)
+            + $"with P = {TimingModel.Processors}, {Mistake} would take {Measurement.Format(MistakeCost!.Value)}, "
             + $"less than {Thresholds.ConclusiveRatio} x the limit of {Measurement.Format(Limit)}: on this machine the two cannot be told apart";
 
     /// <summary>The measured value of this quantity.</summary>

@@ -8,7 +8,9 @@ namespace GradingKit.Exercises;
 /// time. Put your explanation into a formula: given the number of tasks, one task's duration, the number of
 /// CPUs and whether the tasks wait or compute, what wall time should <see cref="ThreadPerTask.RunAll"/> take?</para>
 /// <para>The grader checks <see cref="Predict"/> for waiting and for computing work on 1 to 64 CPUs, and
-/// compares it with what <see cref="ThreadPerTask"/> really takes on this machine.</para>
+/// compares it with what <see cref="ThreadPerTask"/> really takes on this machine; it times
+/// <see cref="ThreadPerTask.RunAll"/> with computing tasks: wall time near taskCount x duration / CPUs,
+/// CPU time near taskCount x duration (the work really ran, and nothing spun beside it).</para>
 /// <para>Hint: waiting threads all wait at the same time, whatever the CPU count; computing threads share
 /// the CPUs, so n tasks of duration t on P CPUs need at least n x t / P, and never less than t.</para>
 /// </remarks>

@@ -9,7 +9,8 @@ namespace GradingKit.Exercises;
 /// can write in between.</para>
 /// <para>The grader checks that <see cref="SumResults"/> equals the sum of what the tasks returned; that
 /// 100,000 tiny tasks returning 1.0 sum to exactly 100,000 (lost updates fail); that each task runs once; and
-/// that waiting tasks run in parallel.</para>
+/// that waiting tasks run in parallel, at least as many at once as there are CPUs (wall time near
+/// ceil(n / CPUs) x duration).</para>
 /// <para>Hint: keep a subtotal per worker and merge the subtotals once, under a lock:
 /// <see cref="Parallel.For{TLocal}(int, int, Func{TLocal}, Func{int, ParallelLoopState, TLocal, TLocal}, Action{TLocal})"/>
 /// has a localInit and a localFinally for exactly that.</para>

@@ -8,8 +8,9 @@ namespace GradingKit.Exercises;
 /// whole heap. Each worker writes its own part of the array, so no slot is written by two workers and no
 /// lock is needed.</para>
 /// <para>The grader passes its own <see cref="ISharedArray"/> and checks that every slot is written exactly
-/// once, with its own index; that the writes land in the array passed in, not in a copy; and that exactly
-/// <c>workers</c> workers write at once, never more.</para>
+/// once, with its own index; that the writes land in the array passed in, not in a copy; that exactly
+/// <c>workers</c> workers write at once, never more; and, with an array whose every write is slow, that
+/// filling it takes about the time of one worker's share.</para>
 /// <para>Hint: split 0 .. Length - 1 into <c>workers</c> contiguous ranges and run one worker per range, for
 /// example with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> over the range numbers.</para>
 /// </remarks>

@@ -9,7 +9,8 @@ namespace GradingKit.Exercises;
 /// files.)</para>
 /// <para>The grader generates files afresh and checks that your counts equal an independent count, for the
 /// notebook's files and larger ones; that <c>\n</c> and <c>\r\n</c> line endings, a missing final newline
-/// and an empty file are read right; that one worker per file at a time speeds up near the CPU count; and
+/// and an empty file are read right; that as many workers as CPUs count about that many times faster than
+/// your own one-worker run; and
 /// that a missing file or a bad token throws an exception naming the file (and the line of the bad token),
 /// not an AggregateException.</para>
 /// <para>Hint: <see cref="File.ReadLines(string)"/> handles both line endings. Count into a dictionary per

@@ -33,6 +33,34 @@ public sealed partial class GradingTheReferenceAndTheStarter
         }
     }
 
+    [Test]
+    public void The_timing_scale_reaches_the_grader_through_dotnet_test_and_widens_every_limit()
+    {
+        const double Scale = 2;
+        var log = Path.GetTempFileName();
+        try
+        {
+            GraderRun.Run("reference", ["E02"], new Dictionary<string, string>
+            {
+                [Thresholds.TimingScaleParameter] = "2",
+                [Timing.LogParameter] = log,
+            });
+
+            var attempts = File.ReadAllLines(log).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+            attempts.ShouldNotBeEmpty();
+            foreach (var wall in attempts.Where(a => a.GetProperty("quantity").GetString() == "wall time"))
+            {
+                var ideal = TimeSpan.FromMilliseconds(wall.GetProperty("idealMs").GetDouble());
+                TimeSpan.FromMilliseconds(wall.GetProperty("limitMs").GetDouble())
+                    .ShouldBe((ideal * (1 + (Scale * Thresholds.Slack))) + (Thresholds.Overhead * Scale), TimeSpan.FromMilliseconds(0.01));
+            }
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
     [GeneratedRegex(@"E\d{2}: \w+\.\w+ is not implemented yet\. Write it in E\d{2}\.\w+\.cs; the comment above the class explains the exercise\.")]
     private static partial Regex StubFailure();
 }

@@ -1,0 +1,99 @@
+using GradingKit.Contracts;
+
+namespace GradingKit.Tests;
+
+/// <summary>The timing model's arithmetic, the conclusive rule and the reports; nothing here is timed.</summary>
+[TestFixture]
+public sealed class TheMeasurementEngine
+{
+    private static readonly TimeSpan Ms100 = TimeSpan.FromMilliseconds(100);
+
+    [Test]
+    public void Limit_is_the_ideal_with_slack_and_overhead()
+    {
+        var ideal = TimeSpan.FromMilliseconds(800);
+
+        TimingModel.Limit(ideal).ShouldBe((ideal * (1 + Thresholds.Slack)) + Thresholds.Overhead);
+    }
+
+    [Test]
+    public void Waiting_work_on_one_thread_per_task_is_conclusive_on_one_processor()
+    {
+        var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);
+
+        limit.Ideal.ShouldBe(Ms100);
+        limit.MistakeCost.ShouldBe(Ms100 * 10);
+        limit.IsConclusive.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Computing_work_names_other_processes_and_counts_their_share()
+    {
+        var others = TimeSpan.FromMilliseconds(300);
+        var quiet = TimingModel.WallTime(4 * TimingModel.Processors, Ms100, 4 * TimingModel.Processors, WorkKind.Computing);
+        var contended = TimingModel.WallTime(4 * TimingModel.Processors, Ms100, 4 * TimingModel.Processors, WorkKind.Computing, others);
+
+        contended.Ideal.ShouldBe(quiet.Ideal + (others / TimingModel.Processors));
+        contended.QuietIdeal.ShouldBe(quiet.Ideal);
+        contended.Model.ShouldContain("300 ms that other processes took");
+        contended.Contended.ShouldBeTrue();
+    }
+
+    [Test]
+    public void A_check_is_inconclusive_where_the_mistake_costs_less_than_one_and_a_half_limits()
+    {
+        var limit = TimingModel.WallTime(Ms100 * 10, "ten rounds", Ms100 * 12, "running the tasks one after another");
+
+        limit.IsConclusive.ShouldBeFalse();
+        limit.ConclusiveWhenQuiet.ShouldBeFalse();
+        limit.InconclusiveReason.ShouldContain("running the tasks one after another would take 1.20 s");
+        limit.InconclusiveReason.ShouldContain("cannot be told apart");
+    }
+
+    [Test]
+    public void Holds_within_the_limit_and_above_the_floor()
+    {
+        var limit = TimingModel.CpuTimeOfComputing(4, Ms100);
+
+        limit.Holds(new Measurement(Ms100, Ms100 * 4, TimeSpan.Zero)).ShouldBeTrue();
+        limit.Holds(new Measurement(Ms100, Ms100 * 2, TimeSpan.Zero)).ShouldBeFalse();
+        limit.Holds(new Measurement(Ms100, Ms100 * 6, TimeSpan.Zero)).ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_measurement_near_the_mistake_looks_like_it()
+    {
+        var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);
+
+        limit.LooksLikeTheMistake(new Measurement(Ms100 * 9, TimeSpan.Zero, TimeSpan.Zero)).ShouldBeTrue();
+        limit.LooksLikeTheMistake(new Measurement(Ms100 * 2, TimeSpan.Zero, TimeSpan.Zero)).ShouldBeFalse();
+    }
+
+    [Test]
+    public void Waiting_work_may_cost_a_share_of_its_wall_time_in_CPU_and_a_busy_wait_is_conclusive()
+    {
+        var limit = TimingModel.CpuTimeOfWaiting(10, Thresholds.WaitingTaskForCpuCheck, 10);
+
+        limit.Limit.ShouldBe((Thresholds.WaitingTaskForCpuCheck * Thresholds.WaitingCpuShare) + Thresholds.CpuOverhead);
+        limit.IsConclusive.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Measurements_read_like_the_notebooks_time_magic()
+    {
+        var measured = new Measurement(TimeSpan.FromSeconds(2.03), TimeSpan.FromSeconds(3.98), TimeSpan.FromMilliseconds(12));
+
+        measured.ToString().ShouldBe("CPU times: user 3.98 s, sys 12 ms, total 3.99 s; Wall time: 2.03 s");
+        Measurement.Format(TimeSpan.FromMicroseconds(350)).ShouldBe("350 µs");
+    }
+
+    [Test]
+    public void Each_attempt_shows_the_expectation_beside_the_measurement()
+    {
+        var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);
+        var attempt = new TimedAttempt(new Measurement(Ms100, TimeSpan.FromMilliseconds(3), TimeSpan.Zero), limit);
+
+        attempt.ToString().ShouldBe(
+            $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Measurement.Format(limit.Limit)}, P = {TimingModel.Processors})");
+    }
+}
