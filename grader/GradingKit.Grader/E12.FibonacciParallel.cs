@@ -51,9 +51,9 @@ public sealed class E12_FibonacciParallel
         // The largest n still quick enough, grown until the student's own sequential run (cutoff >= n) is long enough to time.
         var n = SmallestTimedN;
         var sequential = TimeSequential(n);
-        while (sequential.Wall < Thresholds.SpeedUpBaseline && n < LargestTimedN)
+        while (sequential.Cpu < Thresholds.SpeedUpBaseline && n < LargestTimedN)
         {
-            var growth = Thresholds.SpeedUpBaseline / Max(sequential.Wall, TimeSpan.FromMilliseconds(1));
+            var growth = Thresholds.SpeedUpBaseline / Max(sequential.Cpu, TimeSpan.FromMilliseconds(1));
             n = Math.Min(LargestTimedN, n + Math.Max(1, (int)Math.Ceiling(Math.Log(growth) / Math.Log(GoldenRatio))));
             sequential = TimeSequential(n);
         }

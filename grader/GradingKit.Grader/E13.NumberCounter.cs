@@ -6,7 +6,7 @@ namespace GradingKit.Grader;
 [Category("E13")]
 public sealed class E13_NumberCounter
 {
-    private const int MostCopies = 25;
+    private const int MostCopies = 40;
     private readonly NumberCounter counter = StudentCode.Create<NumberCounter>();
     private string directory = string.Empty;
 
@@ -103,7 +103,8 @@ public sealed class E13_NumberCounter
 
         // Copies of the sample until the student's own one-worker run is long enough to time.
         var once = Timing.Measure(Count(sample, 1), () => counter.CountOccurrences(sample.Paths, 1));
-        var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUpBaseline / once.Wall), 1, MostCopies);
+        var work = once.Cpu > TimeSpan.FromMilliseconds(1) ? once.Cpu : TimeSpan.FromMilliseconds(1);
+        var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUpBaseline / work), 1, MostCopies);
         var files = NumberFiles.Copy(sample, Path.Combine(directory, "timed"), copies);
         var call = Count(files, processors);
 

@@ -34,9 +34,9 @@ public static class Thresholds
 
     /// <summary>
     /// Timing: speed-up checks (E12, E13) size their work until the student's own sequential run
-    /// takes at least this long, so that fixed costs do not blur the ratio.
+    /// costs at least this much CPU time, so that fixed costs do not blur the ratio.
     /// </summary>
-    public static readonly TimeSpan SpeedUpBaseline = TimeSpan.FromMilliseconds(800);
+    public static readonly TimeSpan SpeedUpBaseline = TimeSpan.FromMilliseconds(1200);
 
     /// <summary>CPU time: waiting work may cost this share of its ideal wall time in CPU, plus <see cref="CpuOverhead"/>.</summary>
     public const double WaitingCpuShare = 0.1;

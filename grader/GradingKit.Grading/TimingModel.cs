@@ -97,19 +97,19 @@ public static class TimingModel
     }
 
     /// <summary>A speed-up check: a parallel run against the student's own sequential run, measured right before.</summary>
-    /// <param name="baseline">The sequential run.</param>
+    /// <param name="baseline">The sequential run; its CPU time is the work (its wall time would count what other processes took from it).</param>
     /// <param name="parallel">The parallel run.</param>
     /// <param name="baselineCall">The sequential call, for the message.</param>
-    /// <returns>Ideal (sequential wall time + what other processes took meanwhile) / P; the mistake is no speed-up at all.</returns>
+    /// <returns>Ideal (the sequential run's CPU time + what other processes took meanwhile) / P; the mistake is no speed-up at all.</returns>
     public static TimeLimit SpeedUp(Measurement baseline, Measurement parallel, string baselineCall) =>
         WallTime(
-            (baseline.Wall + parallel.Others) / Processors,
-            $"({Measurement.Format(baseline.Wall)}, the wall time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
-            baseline.Wall,
+            (baseline.Cpu + parallel.Others) / Processors,
+            $"({Measurement.Format(baseline.Cpu)}, the CPU time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
+            baseline.Cpu,
             "no speed-up at all") with
         {
             Others = parallel.Others,
-            QuietIdeal = baseline.Wall / Processors,
+            QuietIdeal = baseline.Cpu / Processors,
         };
 
     /// <summary>A wall-time expectation for an ideal computed elsewhere.</summary>
