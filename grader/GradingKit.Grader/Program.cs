@@ -1,32 +1,53 @@
+using System.CommandLine;
+
 namespace GradingKit.Grader;
 
 /// <summary>
-/// The grader's entry point, for the checks that must run student code in another process
-/// (for example under another DOTNET_PROCESSOR_COUNT). Test runners do not use it.
+/// The grader's entry point, for runs outside a test runner: the checks that need a child process
+/// (another DOTNET_PROCESSOR_COUNT), and the grading host that the grade command supervises.
+/// Test runners do not use it.
 /// </summary>
 public static class Program
 {
-    /// <summary>Answers one command on standard output.</summary>
-    /// <param name="args">The command: "processor-count".</param>
-    /// <returns>0 on success, 1 when the student code threw, 2 for an unknown command.</returns>
+    /// <summary>Runs one command.</summary>
+    /// <param name="args">processor-count, or run with its options.</param>
+    /// <returns>0 on success; 1 when student code threw; 3 when the host stopped after work left running.</returns>
     public static int Main(string[] args)
     {
-        try
+        var processorCount = new Command("processor-count", "Print what CpuCounter.ProcessorCount() returns.");
+        processorCount.SetAction(_ =>
         {
-            switch (args)
+            try
             {
-                case ["processor-count"]:
-                    Console.WriteLine(new CpuCounter().ProcessorCount());
-                    return 0;
-                default:
-                    Console.Error.WriteLine("usage: GradingKit.Grader processor-count");
-                    return 2;
+                Console.WriteLine(new CpuCounter().ProcessorCount());
+                return 0;
             }
-        }
-        catch (Exception exception)
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine(StudentCode.Describe(exception));
+                return 1;
+            }
+        });
+
+        var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
+        var exercises = new Option<string[]>("--exercise") { Description = "An exercise to grade, in order (repeatable).", Required = true };
+        var parameters = new Option<string[]>("--parameter") { Description = "A test run parameter, name=value (repeatable)." };
+        var run = new Command("run", "Grade exercises in this process, reporting to the events file (the grade command's host).")
         {
-            Console.Error.WriteLine(StudentCode.Describe(exception));
-            return 1;
-        }
+            events, exercises, parameters,
+        };
+        run.SetAction(result =>
+        {
+            var code = HostRun.Run(
+                result.GetValue(events)!.FullName,
+                result.GetValue(exercises)!,
+                (result.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty));
+
+            // Ends threads that student code left running too: returning from Main would wait for foreground ones.
+            Environment.Exit(code);
+            return code;
+        });
+
+        return new RootCommand("The GradingKit grader's own commands.") { processorCount, run }.Parse(args).Invoke();
     }
 }

@@ -10,6 +10,7 @@ namespace GradingKit.Grading;
 public static class GradingSession
 {
     private static readonly ConcurrentQueue<Exception> EscapedExceptions = new();
+    private static readonly ConcurrentQueue<Thread> AbandonedCalls = new();
     private static int started;
 
     /// <summary>Runs once per process, before the first check.</summary>
@@ -35,6 +36,29 @@ public static class GradingSession
 
         // Calibrated now, on a quiet process, rather than inside the first timed check.
         _ = ComputingWork.Rate;
+    }
+
+    /// <summary>Remembers a call into student code that did not return in time: its thread still runs.</summary>
+    /// <param name="thread">The thread of the call.</param>
+    public static void Abandon(Thread thread) => AbandonedCalls.Enqueue(thread);
+
+    /// <summary>
+    /// Whether student code left work running in this process: a call that never returned, or
+    /// threads that keep a CPU busy while the grader is idle. Timing checks after it would be slowed.
+    /// </summary>
+    /// <returns>What is still running, or null when the process is quiet.</returns>
+    public static string? WorkLeftRunning()
+    {
+        var hung = AbandonedCalls.Count(thread => thread.IsAlive);
+        var idle = Measurement.Of(() => Thread.Sleep(Thresholds.RunawayWindow));
+        var busy = idle.Cpu > Thresholds.RunawayWindow * Thresholds.RunawayCpuShare;
+        return (hung, busy) switch
+        {
+            (0, false) => null,
+            (0, true) => $"threads kept {Measurement.Format(idle.Cpu)} of CPU busy in {Measurement.Format(idle.Wall)} after the checks ended",
+            (_, false) => $"{hung} call(s) that never returned are still running",
+            _ => $"{hung} call(s) that never returned are still running, and threads kept {Measurement.Format(idle.Cpu)} of CPU busy in {Measurement.Format(idle.Wall)}",
+        };
     }
 
     /// <summary>Takes the exceptions that escaped threads since the last call.</summary>

@@ -151,6 +151,7 @@ public static class StudentCode
         thread.Start();
         if (!thread.Join(Thresholds.StudentCallLimit))
         {
+            GradingSession.Abandon(thread);
             HangFailure(what);
         }
 

@@ -94,6 +94,22 @@ public static class Thresholds
     /// <summary>E12: tasks started by anything else in the process while the check runs, allowed on top.</summary>
     public const int UnrelatedTaskAllowance = 64;
 
+    /// <summary>
+    /// The grade command: how long one exercise may run in the grading host before the host is ended
+    /// and the exercise loses its points as a hang (each call into student code is bounded by
+    /// <see cref="StudentCallLimit"/>, but an exercise makes many calls).
+    /// </summary>
+    public static readonly TimeSpan ExerciseLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>The grade command: the managed heap the grading host may use, so that endless allocation ends in an OutOfMemoryException, not a killed machine.</summary>
+    public const long HostHeapLimitBytes = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>After an exercise: how long the grading host watches its own CPU time to see whether student threads still run.</summary>
+    public static readonly TimeSpan RunawayWindow = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>After an exercise: the share of one CPU that counts as work left running (the host then starts afresh).</summary>
+    public const double RunawayCpuShare = 0.25;
+
     /// <summary>The stack of the thread that calls student code: deep enough that a recursive solution is caught by its result, not by a crash.</summary>
     public const int StudentThreadStackBytes = 256 * 1024 * 1024;
 }

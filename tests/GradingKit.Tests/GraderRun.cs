@@ -98,7 +98,7 @@ internal static class GraderRun
         }
     }
 
-    private static bool IsRunnerVariable(string name) =>
+    public static bool IsRunnerVariable(string name) =>
         name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase)

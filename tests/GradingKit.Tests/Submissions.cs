@@ -36,11 +36,15 @@ internal static class Submissions
         ?? throw new InvalidOperationException($"{name}/expected.json is empty.");
 
     /// <summary>Writes the submission's project into a temporary folder and returns the project file.</summary>
-    public static string Build(string name)
+    public static string Build(string name) => BuildFrom(Path.Combine(Folder, name));
+
+    /// <summary>Writes a project of the reference's sources, with the .cs files of <paramref name="differences"/> in their place, into a temporary folder.</summary>
+    public static string BuildFrom(string differences)
     {
+        var name = Path.GetFileName(differences);
         var project = Directory.CreateTempSubdirectory($"gradingkit-{name}-").FullName;
         foreach (var source in Directory.EnumerateFiles(Path.Combine(Kit.Root, "reference", "GradingKit.Reference"), "*.cs")
-            .Concat(Directory.EnumerateFiles(Path.Combine(Folder, name), "*.cs")))
+            .Concat(Directory.EnumerateFiles(differences, "*.cs")))
         {
             File.Copy(source, Path.Combine(project, Path.GetFileName(source)), overwrite: true);
         }

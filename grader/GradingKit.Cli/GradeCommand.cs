@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace GradingKit.Cli;
+
+/// <summary>The options of the grade command.</summary>
+/// <param name="Implementation">starter, reference or a path.</param>
+/// <param name="Exercises">The exercises to grade; none for all.</param>
+/// <param name="Json">Where to write the kit's JSON results, if anywhere.</param>
+/// <param name="Classroom">Where to write GitHub Classroom's grader result, if anywhere.</param>
+/// <param name="Gradescope">Where to write Gradescope's results.json, if anywhere.</param>
+/// <param name="JUnit">Where to write JUnit XML, if anywhere.</param>
+/// <param name="Seed">A seed to replay.</param>
+/// <param name="TimingScale">The factor on slack and overheads.</param>
+/// <param name="ExerciseLimit">How long one exercise may run.</param>
+/// <param name="Manifest">Another assignments.json.</param>
+public sealed record GradeOptions(
+    string Implementation, IReadOnlyList<string> Exercises, FileInfo? Json, FileInfo? Classroom, FileInfo? Gradescope, FileInfo? JUnit,
+    int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest);
+
+/// <summary>The grade command: build, grade in supervised hosts, score, report.</summary>
+public static class GradeCommand
+{
+    /// <summary>Exit code: the grading ran, whatever the score.</summary>
+    public const int Graded = 0;
+
+    /// <summary>Exit code: the kit failed unexpectedly.</summary>
+    public const int KitFailure = 1;
+
+    /// <summary>Exit code: the grading could not run (bad options, a missing project, a malformed manifest).</summary>
+    public const int CouldNotRun = 2;
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="options">Its options.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(GradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var report = Grade(options);
+            ConsoleReport.Write(report);
+            Reports.Write(report, options);
+            return Graded;
+        }
+        catch (UsageException problem)
+        {
+            Console.Error.WriteLine($"gradingkit grade: {problem.Message}");
+            return CouldNotRun;
+        }
+    }
+
+    private static GradeReport Grade(GradeOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var kit = KitRoot.Find();
+        var manifest = ManifestFile.Load(options.Manifest?.FullName ?? Path.Combine(kit, Manifest.FileName));
+        var selected = Select(manifest, options.Exercises);
+        if (options.TimingScale is < 1)
+        {
+            throw new UsageException($"--timing-scale {options.TimingScale}: the scale multiplies slack and overheads and must be at least 1.");
+        }
+
+        if (options.ExerciseLimit <= TimeSpan.Zero)
+        {
+            throw new UsageException("--exercise-limit must be a positive number of seconds.");
+        }
+
+        var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
+        Progress($"Building the grader for {options.Implementation}");
+        var built = GraderBuild.Build(kit, implementation);
+        if (built.GraderAssembly is null)
+        {
+            var notRun = selected.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission did not build")).ToList();
+            return new GradeReport(
+                options.Implementation, GradeReport.BuildError, string.Join(Environment.NewLine, built.Errors),
+                selected.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
+        }
+
+        var parameters = new Dictionary<string, string>();
+        if (options.Seed is { } seed)
+        {
+            parameters[Seed.ParameterName] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (options.TimingScale is { } scale)
+        {
+            parameters[Thresholds.TimingScaleParameter] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var supervisor = new Supervisor(built.GraderAssembly, parameters, options.ExerciseLimit, Progress);
+        var runs = supervisor.Run(selected.Select(e => e.Id).ToList());
+        var grades = selected.Zip(runs, (exercise, run) => Scoring.Score(exercise, Cases(run), run.Fault)).ToList();
+        return new GradeReport(
+            options.Implementation, GradeReport.Graded, null,
+            grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades);
+    }
+
+    private static List<ExerciseEntry> Select(Manifest manifest, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return manifest.Exercises.ToList();
+        }
+
+        var unknown = ids.Where(id => manifest.Exercises.All(e => !string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException(
+                $"--exercise {string.Join(", ", unknown)}: no such exercise; the exercises are {string.Join(", ", manifest.Exercises.Select(e => e.Id))}.");
+        }
+
+        return manifest.Exercises.Where(e => ids.Contains(e.Id, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    private static ILookup<string, CaseResult> Cases(ExerciseRun run) =>
+        run.Tests.ToLookup(
+            test => test.Method ?? string.Empty,
+            test => new CaseResult(
+                test.Name ?? test.Test ?? string.Empty,
+                test.Outcome switch
+                {
+                    "Passed" => Verdict.Passed,
+                    "Inconclusive" => Verdict.Inconclusive,
+                    "Skipped" => Verdict.NotRun,
+                    _ => Verdict.Failed,
+                },
+                test.Message ?? string.Empty,
+                test.Output ?? string.Empty,
+                test.Seconds ?? 0));
+
+    private static void Progress(string what) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(what)}[/]");
+}
+
+/// <summary>Finds the kit: the folder above this program that holds assignments.json and the grader.</summary>
+public static class KitRoot
+{
+    /// <summary>The kit's root folder.</summary>
+    /// <returns>Its full path.</returns>
+    /// <exception cref="UsageException">This program does not run from inside a kit.</exception>
+    public static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, Manifest.FileName))
+                && Directory.Exists(Path.Combine(directory.FullName, "grader", "GradingKit.Grader")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new UsageException($"no kit above {AppContext.BaseDirectory}: run the command from a GradingKit checkout (dotnet run --project grader/GradingKit.Cli -- grade).");
+    }
+}

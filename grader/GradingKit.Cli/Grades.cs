@@ -1,0 +1,62 @@
+namespace GradingKit.Cli;
+
+/// <summary>How a check, an exercise or a whole run ended.</summary>
+public enum Verdict
+{
+    /// <summary>Every case passed.</summary>
+    Passed,
+
+    /// <summary>A case failed.</summary>
+    Failed,
+
+    /// <summary>A timing check this machine could not decide.</summary>
+    Inconclusive,
+
+    /// <summary>It did not run: its exercise ended in a fault, or the submission did not build.</summary>
+    NotRun,
+}
+
+/// <summary>One test case of a check, as the grading host reported it.</summary>
+/// <param name="Name">The case's name, arguments included.</param>
+/// <param name="Verdict">Its verdict.</param>
+/// <param name="Message">The failure or inconclusive message: measured, expected, hint.</param>
+/// <param name="Output">What it printed: the seed and replay command, the timing attempts.</param>
+/// <param name="Seconds">How long it took.</param>
+public sealed record CaseResult(string Name, Verdict Verdict, string Message, string Output, double Seconds);
+
+/// <summary>One check of an exercise: a grader test method and its points.</summary>
+/// <param name="Test">The test method.</param>
+/// <param name="Points">Its points in assignments.json.</param>
+/// <param name="Earned">The points it earned.</param>
+/// <param name="Verdict">Its verdict.</param>
+/// <param name="Note">Why it earned what it did, where that needs saying (inconclusive checks).</param>
+/// <param name="Cases">Its test cases.</param>
+public sealed record CheckGrade(string Test, double Points, double Earned, Verdict Verdict, string? Note, IReadOnlyList<CaseResult> Cases);
+
+/// <summary>One exercise's grade.</summary>
+/// <param name="Id">E01 .. E13.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Points">Its points.</param>
+/// <param name="Earned">The points it earned.</param>
+/// <param name="Fault">What went wrong with the grading host during it, if anything: it then earns nothing.</param>
+/// <param name="Checks">Its checks.</param>
+public sealed record ExerciseGrade(string Id, string Title, double Points, double Earned, string? Fault, IReadOnlyList<CheckGrade> Checks);
+
+/// <summary>A whole grading run.</summary>
+/// <param name="Implementation">What was graded.</param>
+/// <param name="Status">graded, or error when the submission did not build.</param>
+/// <param name="Error">The build errors, where it did not build.</param>
+/// <param name="Points">The points possible.</param>
+/// <param name="Earned">The points earned.</param>
+/// <param name="Seconds">How long grading took, build included.</param>
+/// <param name="Processors">P, the processors of the grading host.</param>
+/// <param name="Exercises">Every graded exercise.</param>
+public sealed record GradeReport(
+    string Implementation, string Status, string? Error, double Points, double Earned, double Seconds, int Processors, IReadOnlyList<ExerciseGrade> Exercises)
+{
+    /// <summary>The status of a run that graded.</summary>
+    public const string Graded = "graded";
+
+    /// <summary>The status of a run whose submission did not build.</summary>
+    public const string BuildError = "error";
+}

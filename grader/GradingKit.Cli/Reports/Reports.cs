@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace GradingKit.Cli;
+
+/// <summary>The reports the grade command writes on request: the kit's JSON, GitHub Classroom's grader result, Gradescope's results.json, JUnit XML.</summary>
+public static class Reports
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>Writes every report the options ask for.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <param name="options">The command's options.</param>
+    public static void Write(GradeReport report, GradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
+        WriteIf(options.Json, () => JsonSerializer.Serialize(report, Json));
+        WriteIf(options.Classroom, () => JsonSerializer.Serialize(Classroom(report), SnakeCase));
+        WriteIf(options.Gradescope, () => JsonSerializer.Serialize(Gradescope(report), SnakeCase));
+        WriteIf(options.JUnit, () => JUnit(report).ToString());
+    }
+
+    /// <summary>GitHub Classroom's grader result (classroom-resources/autograding-command-grader): one test per check.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <returns>The result object.</returns>
+    public static object Classroom(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
+        {
+            Name = $"{e.Id} {c.Test}",
+            Status = report.Status == GradeReport.BuildError || e.Fault is not null ? "error" : c.Earned == c.Points ? "pass" : "fail",
+            Message = Message(report, e, c),
+            LineNo = 0,
+            Duration = c.Cases.Sum(x => x.Seconds) * 1000,
+            Score = c.Earned,
+        })).ToList();
+        return new
+        {
+            Version = 1,
+            Status = report.Status == GradeReport.BuildError ? "error" : tests.All(t => t.Status == "pass") ? "pass" : "fail",
+            MaxScore = report.Points,
+            Tests = tests,
+        };
+    }
+
+    /// <summary>Gradescope's results.json: the score, the time, one test per check.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <returns>The results object.</returns>
+    public static object Gradescope(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new
+        {
+            Score = report.Earned,
+            ExecutionTime = (int)Math.Ceiling(report.Seconds),
+            Output = report.Status == GradeReport.BuildError ? $"The submission did not build:\n{report.Error}" : $"{report.Earned} of {report.Points} points.",
+            Visibility = "visible",
+            Tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
+            {
+                Name = $"{e.Id} {e.Title}: {c.Test}",
+                Score = c.Earned,
+                MaxScore = c.Points,
+                Status = c.Earned == c.Points ? "passed" : "failed",
+                Output = Message(report, e, c),
+                Visibility = "visible",
+            })).ToList(),
+        };
+    }
+
+    /// <summary>JUnit XML: a test suite per exercise, a test case per check case.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <returns>The document.</returns>
+    public static XDocument JUnit(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new XDocument(new XElement(
+            "testsuites",
+            new XAttribute("name", $"GradingKit: {report.Implementation}"),
+            new XAttribute("tests", report.Exercises.Sum(e => e.Checks.Count)),
+            new XAttribute("failures", report.Exercises.Sum(e => e.Checks.Count(c => c.Verdict == Verdict.Failed))),
+            new XAttribute("time", report.Seconds),
+            report.Exercises.Select(e => new XElement(
+                "testsuite",
+                new XAttribute("name", $"{e.Id} {e.Title}"),
+                new XAttribute("tests", e.Checks.Count),
+                new XAttribute("failures", e.Checks.Count(c => c.Verdict == Verdict.Failed)),
+                new XAttribute("errors", e.Fault is null && report.Status != GradeReport.BuildError ? 0 : e.Checks.Count),
+                new XAttribute("skipped", e.Checks.Count(c => c.Verdict == Verdict.Inconclusive)),
+                new XAttribute("time", e.Checks.Sum(c => c.Cases.Sum(x => x.Seconds))),
+                e.Checks.Select(c => new XElement(
+                    "testcase",
+                    new XAttribute("classname", e.Id),
+                    new XAttribute("name", c.Test),
+                    new XAttribute("time", c.Cases.Sum(x => x.Seconds)),
+                    Outcome(report, e, c)))))));
+    }
+
+    private static XElement? Outcome(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
+        report.Status == GradeReport.BuildError || exercise.Fault is not null
+            ? new XElement("error", new XAttribute("message", exercise.Fault ?? "the submission did not build"), report.Error ?? exercise.Fault)
+            : check.Verdict switch
+            {
+                Verdict.Failed => new XElement("failure", new XAttribute("message", FirstLine(Message(report, exercise, check))), Message(report, exercise, check)),
+                Verdict.Inconclusive => new XElement("skipped", new XAttribute("message", check.Note ?? "inconclusive")),
+                Verdict.NotRun => new XElement("skipped", new XAttribute("message", "not run")),
+                _ => null,
+            };
+
+    private static string Message(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
+        report.Status == GradeReport.BuildError ? $"The submission did not build:\n{report.Error}"
+        : exercise.Fault is not null ? exercise.Fault
+        : string.Join("\n\n", check.Cases.Where(c => c.Verdict != Verdict.Passed).Select(c => $"{c.Name}: {c.Message}").Append(check.Note ?? string.Empty).Where(m => m.Length > 0));
+
+    private static string FirstLine(string text) => text.Split('\n')[0];
+
+    private static void WriteIf(FileInfo? file, Func<string> content)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        file.Directory?.Create();
+        File.WriteAllText(file.FullName, content());
+    }
+}

@@ -1,0 +1,42 @@
+namespace GradingKit.Cli;
+
+/// <summary>
+/// Scores an exercise from its checks' test cases, by the rules of grading.md: a check earns its
+/// points when every case passed; an inconclusive check earns them only if every other check of
+/// the exercise passed; an exercise whose grading host crashed or hung earns nothing.
+/// </summary>
+public static class Scoring
+{
+    /// <summary>Scores one exercise.</summary>
+    /// <param name="exercise">The exercise's manifest entry.</param>
+    /// <param name="cases">The cases the host reported, by test method.</param>
+    /// <param name="fault">What went wrong with the host during it, if anything.</param>
+    /// <returns>The exercise's grade.</returns>
+    public static ExerciseGrade Score(ExerciseEntry exercise, ILookup<string, CaseResult> cases, string? fault)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(cases);
+        var verdicts = exercise.Checks.ToDictionary(check => check.Test, check => VerdictOf(cases[check.Test].ToList()));
+        var othersPassed = verdicts.Values.All(v => v is Verdict.Passed or Verdict.Inconclusive);
+        var checks = exercise.Checks.Select(check =>
+        {
+            var verdict = verdicts[check.Test];
+            var (earned, note) = (fault, verdict) switch
+            {
+                (not null, _) => (0.0, $"no points: {fault}"),
+                (_, Verdict.Passed) => (check.Points, null),
+                (_, Verdict.Inconclusive) when othersPassed => (check.Points, "inconclusive on this machine; awarded because every other check of the exercise passed"),
+                (_, Verdict.Inconclusive) => (0.0, "inconclusive on this machine; not awarded because another check of the exercise failed"),
+                _ => (0.0, (string?)null),
+            };
+            return new CheckGrade(check.Test, check.Points, earned, verdict, note, cases[check.Test].ToList());
+        }).ToList();
+        return new ExerciseGrade(exercise.Id, exercise.Title, exercise.Points, checks.Sum(c => c.Earned), fault, checks);
+    }
+
+    private static Verdict VerdictOf(IReadOnlyList<CaseResult> cases) =>
+        cases.Count == 0 ? Verdict.NotRun
+        : cases.Any(c => c.Verdict is Verdict.Failed or Verdict.NotRun) ? Verdict.Failed
+        : cases.Any(c => c.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
+        : Verdict.Passed;
+}

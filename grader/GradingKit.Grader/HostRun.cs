@@ -1,0 +1,79 @@
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace GradingKit.Grader;
+
+/// <summary>
+/// The grading host's side of an isolated grading run (the grade command supervises it): runs the
+/// chosen exercises one after another in this process and appends one JSON line per event to a
+/// file, flushed at once, so that the supervisor knows which exercise was running if this process
+/// dies or hangs. After an exercise that left student work running, the host stops, so that the
+/// next exercise's timing checks start in a fresh process.
+/// </summary>
+internal static class HostRun
+{
+    public static int Run(string eventsFile, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
+    {
+        using var events = new HostEventWriter(eventsFile);
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(typeof(HostRun).Assembly, new Dictionary<string, object>
+        {
+            ["TestParametersDictionary"] = parameters.ToDictionary(), // NUnit's FrameworkPackageSettings, internal in NUnit 5
+            ["NumberOfTestWorkers"] = 0, // one check at a time, on this thread's worker: timing checks never overlap
+        });
+        foreach (var exercise in exercises)
+        {
+            events.Write(new HostEvent("exercise-started", exercise));
+            runner.Run(new Listener(events, exercise), TestFilter.FromXml($"<filter><cat>{exercise}</cat></filter>"));
+            var leftRunning = GradingSession.WorkLeftRunning();
+            events.Write(new HostEvent("exercise-finished", exercise) { LeftRunning = leftRunning });
+            if (leftRunning is not null && exercise != exercises[^1])
+            {
+                return HostExitCodes.LeftWorkRunning;
+            }
+        }
+
+        events.Write(new HostEvent("done", null));
+        return HostExitCodes.Done;
+    }
+
+    private sealed class Listener(HostEventWriter events, string exercise) : ITestListener
+    {
+        public void TestStarted(ITest test)
+        {
+            if (!test.IsSuite)
+            {
+                events.Write(new HostEvent("test-started", exercise) { Test = test.FullName });
+            }
+        }
+
+        public void TestFinished(ITestResult result)
+        {
+            if (result.Test.IsSuite)
+            {
+                return;
+            }
+
+            events.Write(new HostEvent("test-finished", exercise)
+            {
+                Test = result.Test.FullName,
+                Method = result.Test.MethodName,
+                Name = result.Test.Name,
+                Outcome = result.ResultState.Status.ToString(),
+                Label = result.ResultState.Label,
+                Message = result.Message,
+                Output = result.Output,
+                Seconds = result.Duration,
+            });
+        }
+
+        public void TestOutput(TestOutput output)
+        {
+        }
+
+        public void SendMessage(TestMessage message)
+        {
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace GradingKit.Tests;
+
+/// <summary>
+/// Each folder under tests/Faults is the reference with one fault in one exercise: an exception on a
+/// raw thread, a deadlock, an endless loop, a stack overflow, Environment.Exit, Environment.FailFast,
+/// threads left running. Graded by the grade command, that exercise alone loses its points, with the
+/// fault named; every other exercise keeps full marks.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class GradingWithFaults
+{
+    /// <summary>Short enough to keep the kit's tests fast, long enough for any exercise of the reference.</summary>
+    private const string ExerciseLimitSeconds = "20";
+
+    private static string Folder => Path.Combine(Kit.Root, "tests", "Faults");
+
+    private static IEnumerable<string> Names => Directory.EnumerateDirectories(Folder).Select(Path.GetFileName).Order()!;
+
+    [TestCaseSource(nameof(Names))]
+    public void A_fault_costs_only_its_own_exercise_and_is_named(string name)
+    {
+        var expected = JsonSerializer.Deserialize<FaultExpectation>(File.ReadAllText(Path.Combine(Folder, name, "expected.json")), JsonSerializerOptions.Web)!;
+        var project = Submissions.BuildFrom(Path.Combine(Folder, name));
+
+        var graded = GradeCommandRun.Grade("--implementation", project, "--exercise-limit", ExerciseLimitSeconds);
+
+        graded.ExitCode.ShouldBe(0, graded.ToString());
+        var faulty = graded.Exercise(expected.Exercise);
+        TestContext.Out.WriteLine(
+            $"{name}: {expected.Exercise} earned {faulty.GetProperty("earned").GetDouble()} of {faulty.GetProperty("points").GetDouble()}; "
+            + $"fault: {faulty.GetProperty("fault").GetString() ?? "none (the host survived)"}; "
+            + $"total {graded.Json!.Value.GetProperty("earned").GetDouble()}, {graded.Json.Value.GetProperty("seconds").GetDouble():0} s");
+        foreach (var exercise in graded.Json!.Value.GetProperty("exercises").EnumerateArray())
+        {
+            var id = exercise.GetProperty("id").GetString();
+            var earned = exercise.GetProperty("earned").GetDouble();
+            var points = exercise.GetProperty("points").GetDouble();
+            var fault = exercise.GetProperty("fault").GetString();
+            if (id != expected.Exercise)
+            {
+                earned.ShouldBe(points, $"{id} should keep its points; fault: {fault}");
+                continue;
+            }
+
+            earned.ShouldBeLessThan(points, $"{id} should lose points");
+            if (expected.Fault is not null)
+            {
+                earned.ShouldBe(0);
+                fault.ShouldNotBeNull().ShouldContain(expected.Fault);
+            }
+
+            if (expected.Message is not null)
+            {
+                exercise.GetProperty("checks").EnumerateArray()
+                    .SelectMany(check => check.GetProperty("cases").EnumerateArray())
+                    .ShouldContain(c => c.GetProperty("message").GetString()!.Contains(expected.Message), $"a message naming: {expected.Message}");
+            }
+        }
+    }
+
+    /// <summary>What a fault folder's expected.json says.</summary>
+    /// <param name="Exercise">The exercise with the fault.</param>
+    /// <param name="Fault">What the exercise's fault must say (the host ended or hung), if it ends the host.</param>
+    /// <param name="Message">What a check's failure must say, where the host survives the fault.</param>
+    private sealed record FaultExpectation(string Exercise, string? Fault, string? Message);
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+
+namespace GradingKit.Tests;
+
+/// <summary>The grade command, run as a user runs it: scores, reports in every format, and clear errors for bad input.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class TheGradeCommand
+{
+    private static Manifest Manifest => Manifest.Load(Kit.ManifestPath);
+
+    private static int CheckCount => Manifest.Exercises.Sum(e => e.Checks.Count);
+
+    [Test]
+    public void Gives_the_reference_full_marks_and_writes_every_report_in_its_shape()
+    {
+        var graded = GradeCommandRun.Grade("--implementation", "reference");
+
+        graded.ExitCode.ShouldBe(0, graded.ToString());
+        var json = graded.Json!.Value;
+        json.GetProperty("status").GetString().ShouldBe("graded");
+        json.GetProperty("earned").GetDouble().ShouldBe(100, graded.Output);
+        json.GetProperty("exercises").GetArrayLength().ShouldBe(13);
+        graded.Output.ShouldContain("100 / 100");
+
+        var classroom = graded.Classroom!.Value;
+        classroom.GetProperty("version").GetInt32().ShouldBe(1);
+        classroom.GetProperty("status").GetString().ShouldBe("pass");
+        classroom.GetProperty("max_score").GetDouble().ShouldBe(100);
+        classroom.GetProperty("tests").GetArrayLength().ShouldBe(CheckCount);
+        foreach (var test in classroom.GetProperty("tests").EnumerateArray())
+        {
+            test.GetProperty("name").GetString().ShouldNotBeNullOrEmpty();
+            test.GetProperty("status").GetString().ShouldBe("pass");
+            test.GetProperty("score").GetDouble().ShouldBePositive();
+            test.TryGetProperty("message", out _).ShouldBeTrue();
+        }
+
+        var gradescope = graded.Gradescope!.Value;
+        gradescope.GetProperty("score").GetDouble().ShouldBe(100);
+        gradescope.GetProperty("execution_time").ValueKind.ShouldBe(JsonValueKind.Number);
+        gradescope.GetProperty("tests").GetArrayLength().ShouldBe(CheckCount);
+        foreach (var test in gradescope.GetProperty("tests").EnumerateArray())
+        {
+            test.GetProperty("score").GetDouble().ShouldBe(test.GetProperty("max_score").GetDouble());
+            test.GetProperty("status").GetString().ShouldBe("passed");
+            test.GetProperty("visibility").GetString().ShouldBe("visible");
+            test.TryGetProperty("output", out _).ShouldBeTrue();
+        }
+
+        var junit = graded.JUnit!.Root!;
+        junit.Name.LocalName.ShouldBe("testsuites");
+        junit.Elements("testsuite").Count().ShouldBe(13);
+        junit.Descendants("testcase").Count().ShouldBe(CheckCount);
+        junit.Descendants("failure").ShouldBeEmpty();
+        junit.Descendants("error").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Gives_the_starter_no_marks_each_check_failing_with_the_stub_message()
+    {
+        var graded = GradeCommandRun.Grade();
+
+        graded.ExitCode.ShouldBe(0, graded.ToString());
+        graded.Json!.Value.GetProperty("earned").GetDouble().ShouldBe(0);
+        graded.Classroom!.Value.GetProperty("status").GetString().ShouldBe("fail");
+        foreach (var check in graded.Json.Value.GetProperty("exercises").EnumerateArray().SelectMany(e => e.GetProperty("checks").EnumerateArray()))
+        {
+            check.GetProperty("verdict").GetString().ShouldBe("failed");
+            check.GetProperty("cases").EnumerateArray().ShouldAllBe(c => c.GetProperty("message").GetString()!.Contains("is not implemented yet"));
+        }
+
+        graded.JUnit!.Descendants("failure").Count().ShouldBe(CheckCount);
+    }
+
+    [Test]
+    public void Grades_a_submission_that_does_not_compile_as_an_error_with_the_compilers_message()
+    {
+        var folder = Directory.CreateTempSubdirectory("gradingkit-broken-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "E07.ResultMerger.cs"), """
+                namespace GradingKit.Exercises;
+
+                public sealed class ResultMerger : GradingKit.Contracts.IResultMerger
+                {
+                    public double SumResults(int taskCount, Func<int, double> task) => total;
+                }
+                """);
+            var project = Submissions.BuildFrom(folder.FullName);
+
+            var graded = GradeCommandRun.Grade("--implementation", project, "--exercise", "E07");
+
+            graded.ExitCode.ShouldBe(0, graded.ToString());
+            graded.Json!.Value.GetProperty("status").GetString().ShouldBe("error");
+            var error = graded.Json.Value.GetProperty("error").GetString()!;
+            error.ShouldStartWith("E07.ResultMerger.cs(5,");
+            error.ShouldContain("error CS0103: The name 'total' does not exist in the current context");
+            graded.Classroom!.Value.GetProperty("status").GetString().ShouldBe("error");
+            graded.Output.ShouldContain("did not build");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Names_a_class_that_a_submission_lacks()
+    {
+        var project = Submissions.Build("Idiom.Plinq");
+        File.Delete(Path.Combine(Path.GetDirectoryName(project)!, "E10.SharedArrayFiller.cs"));
+
+        var graded = GradeCommandRun.Grade("--implementation", project, "--exercise", "E10");
+
+        graded.Json!.Value.GetProperty("status").GetString().ShouldBe("error");
+        graded.Json.Value.GetProperty("error").GetString()!.ShouldContain("does not define the public class GradingKit.Exercises.SharedArrayFiller");
+    }
+
+    [Test]
+    public void Refuses_an_unknown_exercise_naming_the_known_ones()
+    {
+        var graded = GradeCommandRun.Grade("--exercise", "E99");
+
+        graded.ExitCode.ShouldBe(2);
+        graded.Error.ShouldContain("--exercise E99: no such exercise; the exercises are E01, E02");
+        graded.Json.ShouldBeNull();
+    }
+
+    [Test]
+    public void Refuses_an_implementation_that_is_not_a_project()
+    {
+        GradeCommandRun.Grade("--implementation", "no/such/project.csproj").Error.ShouldContain("no such file or folder");
+        GradeCommandRun.Grade("--implementation", "README.md").Error.ShouldContain("is not a .csproj project file");
+    }
+
+    [Test]
+    public void Refuses_a_malformed_manifest_naming_the_line_and_the_field()
+    {
+        var manifest = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(manifest, File.ReadAllText(Kit.ManifestPath).Replace("\"points\": 4,", "\"points\": \"four\",", StringComparison.Ordinal));
+
+            var graded = GradeCommandRun.Grade("--manifest", manifest);
+
+            graded.ExitCode.ShouldBe(2);
+            graded.Error.ShouldContain($"{manifest}, line 8, field $.exercises[0].points");
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
+    [Test]
+    public void Refuses_a_manifest_whose_points_do_not_add_up()
+    {
+        var manifest = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(manifest, File.ReadAllText(Kit.ManifestPath).Replace("\"points\": 4,", "\"points\": 5,", StringComparison.Ordinal));
+
+            var graded = GradeCommandRun.Grade("--manifest", manifest);
+
+            graded.ExitCode.ShouldBe(2);
+            graded.Error.ShouldContain("E01's checks add up to 4 points, not its 5");
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+}
