@@ -82,11 +82,7 @@ public sealed class E04_PoolMap
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, Processors, WorkKind.Waiting),
-            () => pool.Map(items, item =>
-            {
-                Thread.Sleep(duration);
-                return item;
-            }),
+            () => pool.Map(items, Timing.WaitingWork<int>(duration)),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

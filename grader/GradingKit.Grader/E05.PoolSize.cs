@@ -83,11 +83,7 @@ public sealed class E05_PoolSize
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
-            () => pool.Map(items, item =>
-            {
-                Thread.Sleep(duration);
-                return item;
-            }, workers),
+            () => pool.Map(items, Timing.WaitingWork<int>(duration), workers),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

@@ -149,11 +149,7 @@ public sealed class E06_Futures
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
-            () => StudentCode.Await(call, futures.MapAsync(items, item =>
-            {
-                Thread.Sleep(duration);
-                return item;
-            }, workers)),
+            () => StudentCode.Await(call, futures.MapAsync(items, Timing.WaitingWork<int>(duration), workers)),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

@@ -57,6 +57,16 @@ public static class Timing
     /// <param name="run">A small run of the code that the check will time.</param>
     public static void WarmUp(string call, Action run) => StudentCode.Call(call, run);
 
+    /// <summary>The grader's waiting work for a map: waits <paramref name="duration"/>, then returns its item.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="duration">t.</param>
+    /// <returns>The work.</returns>
+    public static Func<T, T> WaitingWork<T>(TimeSpan duration) => item =>
+    {
+        Thread.Sleep(duration);
+        return item;
+    };
+
     /// <summary>A hint chooser: one hint where the measurement looks like the check's mistake, another where it is merely over.</summary>
     /// <param name="likeTheMistake">The hint when the measurement is nearer the mistake's cost than the limit.</param>
     /// <param name="otherwise">The hint when it is merely over the limit.</param>

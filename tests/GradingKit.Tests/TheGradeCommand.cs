@@ -137,34 +137,29 @@ public sealed class TheGradeCommand
     [Test]
     public void Refuses_a_malformed_manifest_naming_the_line_and_the_field()
     {
-        var manifest = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(manifest, File.ReadAllText(Kit.ManifestPath).Replace("\"points\": 4,", "\"points\": \"four\",", StringComparison.Ordinal));
+        var (graded, manifest) = GradeWithManifest(text => text.Replace("\"points\": 4,", "\"points\": \"four\",", StringComparison.Ordinal));
 
-            var graded = GradeCommandRun.Grade("--manifest", manifest);
-
-            graded.ExitCode.ShouldBe(2);
-            graded.Error.ShouldContain($"{manifest}, line 8, field $.exercises[0].points");
-        }
-        finally
-        {
-            File.Delete(manifest);
-        }
+        graded.ExitCode.ShouldBe(2);
+        graded.Error.ShouldContain($"{manifest}, line 8, field $.exercises[0].points");
     }
 
     [Test]
     public void Refuses_a_manifest_whose_points_do_not_add_up()
     {
+        var (graded, _) = GradeWithManifest(text => text.Replace("\"points\": 4,", "\"points\": 5,", StringComparison.Ordinal));
+
+        graded.ExitCode.ShouldBe(2);
+        graded.Error.ShouldContain("E01's checks add up to 4 points, not its 5");
+    }
+
+    /// <summary>Grades the starter with an edited copy of the kit's assignments.json.</summary>
+    private static (GradeCommandResult Graded, string Manifest) GradeWithManifest(Func<string, string> edit)
+    {
         var manifest = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(manifest, File.ReadAllText(Kit.ManifestPath).Replace("\"points\": 4,", "\"points\": 5,", StringComparison.Ordinal));
-
-            var graded = GradeCommandRun.Grade("--manifest", manifest);
-
-            graded.ExitCode.ShouldBe(2);
-            graded.Error.ShouldContain("E01's checks add up to 4 points, not its 5");
+            File.WriteAllText(manifest, edit(File.ReadAllText(Kit.ManifestPath)));
+            return (GradeCommandRun.Grade("--manifest", manifest), manifest);
         }
         finally
         {
