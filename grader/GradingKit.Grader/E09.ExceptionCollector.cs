@@ -29,7 +29,7 @@ public sealed class E09_ExceptionCollector
     {
         var work = FailingWork.Draw(Seed.ForThisCheck());
 
-        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+        var outcomes = ByTask($"RunAll(tasks[{work.Count}], {work.Workers})", RunAll(work));
 
         work.RequireFailuresAttributed($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
     }
@@ -39,7 +39,7 @@ public sealed class E09_ExceptionCollector
     {
         var work = FailingWork.Draw(Seed.ForThisCheck());
 
-        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+        var outcomes = ByTask($"RunAll(tasks[{work.Count}], {work.Workers})", RunAll(work));
 
         work.RequireValuesKept($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
     }
@@ -64,7 +64,7 @@ public sealed class E09_ExceptionCollector
     {
         var work = FailingWork.Draw(Seed.ForThisCheck(), everyTaskFails: true);
 
-        var outcomes = RunAll(work).ToDictionary(outcome => outcome.TaskIndex);
+        var outcomes = ByTask($"RunAll(tasks[{work.Count}], {work.Workers})", RunAll(work));
 
         work.RequireFailuresAttributed($"RunAll(tasks[{work.Count}], {work.Workers})", outcomes);
     }
@@ -89,7 +89,7 @@ public sealed class E09_ExceptionCollector
             () => $"{outcomes.Count} outcomes for tasks {Feedback.List(indices, 16)}",
             $"{work.Count} outcomes, one for each task 0 to {work.Count - 1}",
             Hints.WrongAttribution);
-        var byTask = outcomes.ToDictionary(outcome => outcome.TaskIndex);
+        var byTask = ByTask("AsCompleted", outcomes);
         work.RequireFailuresAttributed(call, byTask);
         work.RequireValuesKept(call, byTask);
     }
@@ -164,6 +164,20 @@ public sealed class E09_ExceptionCollector
             TimingModel.WallTime(taskCount, duration, workers, WorkKind.Waiting),
             () => collector.RunAll(tasks, workers),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+    }
+
+    /// <summary>The outcomes by task index; two outcomes for one task fail the check, naming the task.</summary>
+    private static Dictionary<int, TaskOutcome<int>> ByTask(string call, IEnumerable<TaskOutcome<int>> outcomes)
+    {
+        var all = outcomes.ToList();
+        var twice = all.GroupBy(outcome => outcome.TaskIndex).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
+        Feedback.Require(
+            twice.Count == 0,
+            $"{call} gave some tasks more than one outcome.",
+            () => $"two or more outcomes for task {Feedback.List(twice)}",
+            "one outcome per task",
+            Hints.WrongAttribution);
+        return all.ToDictionary(outcome => outcome.TaskIndex);
     }
 
     private static int[] ReleaseOrder(Random random)
@@ -254,7 +268,9 @@ public sealed class E09_ExceptionCollector
                         _ => $"{outcome.Error!.GetType().Name}: {outcome.Error.Message} (another object than the one thrown)",
                     },
                     $"Failure({index}, the very {thrown.GetType().Name} object it threw)",
-                    elsewhere is not null && elsewhere.TaskIndex != index ? Hints.WrongAttribution : Hints.ExceptionRecreated);
+                    outcome is null ? Hints.StopsAtFirstFailure
+                    : elsewhere is not null && elsewhere.TaskIndex != index ? Hints.WrongAttribution
+                    : Hints.ExceptionRecreated);
             }
         }
 
@@ -268,7 +284,7 @@ public sealed class E09_ExceptionCollector
                     $"{call} lost the value of task {index}, which succeeded.",
                     () => outcome?.ToString() ?? $"no outcome for task {index}",
                     $"Success({index}, {Values[index]})",
-                    Hints.WrongAttribution);
+                    outcome is null ? Hints.StopsAtFirstFailure : Hints.WrongAttribution);
             }
         }
     }

@@ -66,6 +66,12 @@ public sealed class E10_SharedArrayFiller
 
         StudentCode.Call(call, () => filler.FillWithTaskIds(array, workers));
 
+        Feedback.Require(
+            array.Probe.Entered > 0,
+            $"{call} wrote nothing into the array it was given.",
+            () => "0 writes",
+            $"{length} writes from {workers} workers",
+            Hints.CopyOfSharedArray);
         array.Probe.RequireAtMost(call, workers, $"workers = {workers}");
         array.Probe.RequireTargetReached(call, $"workers = {workers}: each writes its own part of the array");
     }

@@ -116,7 +116,7 @@ public sealed class E13_NumberCounter
                 var parallel = Timing.Measure(call, () => counter.CountOccurrences(files.Paths, processors));
                 return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, "one-worker run"), baseline);
             },
-            _ => Hints.NoSpeedUp);
+            attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection : Hints.NoSpeedUp);
     }
 
     private static string Count(NumberFileSet files, int workers) => $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
@@ -128,7 +128,14 @@ public sealed class E13_NumberCounter
     {
         var call = $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
 
-        var counts = StudentCode.Call(call, () => counter.CountOccurrences(files.Paths, workers));
+        IReadOnlyDictionary<int, long>? counts = null;
+        var thrown = StudentCode.CallExpectingException(call, () => counts = counter.CountOccurrences(files.Paths, workers));
+        Feedback.Require(
+            thrown is null,
+            $"{call} threw {thrown?.GetType().Name} on files that hold nothing but integers.",
+            () => $"{thrown!.GetType().FullName}: {thrown.Message}",
+            "the counts, no exception",
+            hint);
 
         var differences = files.Counts.Keys.Union(counts?.Keys ?? [])
             .Select(number => (number, Expected: files.Counts.GetValueOrDefault(number), Counted: counts?.GetValueOrDefault(number) ?? 0))

@@ -48,6 +48,10 @@ public static class Hints
         "No speed-up: one file after another, or every count under one lock",
         "Give each worker its own files and its own dictionary, and merge the dictionaries once at the end.");
 
+    public static readonly Hint GarbageCollection = new(
+        "Threads waiting for the garbage collector",
+        "Reading whole files into one string (File.ReadAllText, Split) fills the large object heap and stops every thread for full collections: read line by line with File.ReadLines.");
+
     public static readonly Hint ReturnedEarly = new(
         "Returning before the tasks finished", "Join (or wait for) every thread before RunAll returns.");
 

@@ -15,7 +15,8 @@ namespace GradingKit.Grading;
 /// The CPU time that other processes (and the hypervisor) took from this machine meanwhile, where
 /// the operating system tells (Linux); zero elsewhere.
 /// </param>
-public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System, TimeSpan Others = default)
+/// <param name="GcPauses">How long the garbage collector paused the process's threads meanwhile.</param>
+public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System, TimeSpan Others = default, TimeSpan GcPauses = default)
 {
     /// <summary>The CPU time, user and system together.</summary>
     public TimeSpan Cpu => User + System;
@@ -27,15 +28,17 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     {
         ArgumentNullException.ThrowIfNull(run);
         var machineBefore = MachineCpu.Busy();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var before = Environment.CpuUsage;
         var clock = Stopwatch.StartNew();
         run();
         var wall = clock.Elapsed;
         var after = Environment.CpuUsage;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var machineAfter = MachineCpu.Busy();
         var ours = after.TotalTime - before.TotalTime;
         var others = machineAfter - machineBefore - ours is { } taken && taken > TimeSpan.Zero ? taken : TimeSpan.Zero;
-        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others);
+        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others, paused);
     }
 
     /// <summary>A duration the way %%time prints it: "3.98 s", "12 ms", "350 µs".</summary>
@@ -52,5 +55,9 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     /// <returns>The measurement in %%time form.</returns>
     public override string ToString() =>
         $"CPU times: user {Format(User)}, sys {Format(System)}, total {Format(Cpu)}; Wall time: {Format(Wall)}"
-        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Format(Others)} of CPU time meanwhile" : string.Empty);
+        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Format(Others)} of CPU time meanwhile" : string.Empty)
+        + (GcHeavy ? $"; garbage collection paused every thread for {Format(GcPauses)}" : string.Empty);
+
+    /// <summary>Whether garbage collection stopped the threads for a large share of the wall time.</summary>
+    public bool GcHeavy => GcPauses > Wall * Thresholds.GcHeavyShare;
 }

@@ -59,6 +59,12 @@ public static class Thresholds
     /// </summary>
     public static readonly TimeSpan OthersWorthMentioning = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// A measurement whose garbage collections paused the threads for more than this share of its
+    /// wall time says so, and speed-up checks then name the allocation as the likely mistake.
+    /// </summary>
+    public const double GcHeavyShare = 0.15;
+
     /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);
 

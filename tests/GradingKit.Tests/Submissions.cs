@@ -6,8 +6,15 @@ namespace GradingKit.Tests;
 /// <param name="Mistake">The one mistake the submission makes; null for a correct alternative.</param>
 /// <param name="Exercises">The exercises to grade.</param>
 /// <param name="Failures">The checks that must fail ("E02.Method" or "E05.Method(display arguments)"), each with the name of the field of <see cref="Hints"/> its message must show.</param>
-internal sealed record ExpectedGrade(string? Mistake, IReadOnlyList<string> Exercises, IReadOnlyDictionary<string, string> Failures)
+/// <param name="Edits">Changes to the reference's sources, each replacing one exact piece of one file; the other way to state a difference is a whole file of the same name.</param>
+/// <param name="MayFail">Checks of <paramref name="Failures"/> that a race decides: they may pass, and when they fail they name their hint.</param>
+internal sealed record ExpectedGrade(
+    string? Mistake, IReadOnlyList<string> Exercises, IReadOnlyDictionary<string, string> Failures, IReadOnlyList<SourceEdit>? Edits = null, IReadOnlyList<string>? MayFail = null)
 {
+    /// <summary>Whether a race decides the test's verdict.</summary>
+    public bool Racy(GradedTest test) =>
+        (MayFail ?? []).Any(key => key == $"{test.Exercise}.{test.DisplayName}" || key == $"{test.Exercise}.{test.Method}");
+
     /// <summary>The hint a test must show, or null when it must pass.</summary>
     public Hint? HintFor(GradedTest test)
     {
@@ -17,6 +24,12 @@ internal sealed record ExpectedGrade(string? Mistake, IReadOnlyList<string> Exer
             : typeof(Hints).GetField(name)?.GetValue(null) as Hint ?? throw new InvalidOperationException($"expected.json names an unknown hint: {name}");
     }
 }
+
+/// <summary>One change to a reference source file: <paramref name="Find"/>, which must occur exactly once, becomes <paramref name="Replace"/>.</summary>
+/// <param name="File">The file's name, for example E09.ExceptionCollector.cs.</param>
+/// <param name="Find">The exact text to replace.</param>
+/// <param name="Replace">What comes in its place.</param>
+internal sealed record SourceEdit(string File, string Find, string Replace);
 
 /// <summary>
 /// The kit's test submissions under tests/Submissions: each folder holds only what differs from the
@@ -47,6 +60,21 @@ internal static class Submissions
             .Concat(Directory.EnumerateFiles(differences, "*.cs")))
         {
             File.Copy(source, Path.Combine(project, Path.GetFileName(source)), overwrite: true);
+        }
+
+        var manifest = Path.Combine(differences, "expected.json");
+        var edits = File.Exists(manifest) ? JsonSerializer.Deserialize<ExpectedGrade>(File.ReadAllText(manifest), Json)?.Edits ?? [] : [];
+        foreach (var edit in edits)
+        {
+            var file = Path.Combine(project, edit.File);
+            var text = File.ReadAllText(file);
+            var at = text.IndexOf(edit.Find, StringComparison.Ordinal);
+            if (at < 0 || text.IndexOf(edit.Find, at + 1, StringComparison.Ordinal) >= 0)
+            {
+                throw new InvalidOperationException($"{name}: the edit of {edit.File} must find its text exactly once: {edit.Find}");
+            }
+
+            File.WriteAllText(file, string.Concat(text.AsSpan(0, at), edit.Replace, text.AsSpan(at + edit.Find.Length)));
         }
 
         var path = Path.Combine(project, $"{name}.csproj");
