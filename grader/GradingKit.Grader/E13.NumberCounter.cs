@@ -116,7 +116,9 @@ public sealed class E13_NumberCounter
                 var parallel = Timing.Measure(call, () => counter.CountOccurrences(files.Paths, processors));
                 return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, "one-worker run"), baseline);
             },
-            attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection : Hints.NoSpeedUp);
+            attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
+                : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.ContentionCpuRatio ? Hints.Contention
+                : Hints.NoSpeedUp);
     }
 
     private static string Count(NumberFileSet files, int workers) => $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";

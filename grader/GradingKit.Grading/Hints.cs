@@ -44,6 +44,10 @@ public static class Hints
         "Fewer workers at once than asked",
         "Start all `workers` workers before waiting for any; each takes the next item as soon as it is free.");
 
+    public static readonly Hint Contention = new(
+        "Workers fighting over shared data (one shared dictionary, even a ConcurrentDictionary, or a lock per number)",
+        "Give each worker its own dictionary and merge them once at the end: the parallel run should cost about the CPU time of one worker, not several times it.");
+
     public static readonly Hint NoSpeedUp = new(
         "No speed-up: one file after another, or every count under one lock",
         "Give each worker its own files and its own dictionary, and merge the dictionaries once at the end.");
@@ -136,7 +140,7 @@ public static class Hints
 
     public static readonly Hint MiscountedNumbers = new(
         "Lost updates or a misread file",
-        "Count into a dictionary per worker and merge them under a lock (or use ConcurrentDictionary.AddOrUpdate); read every line of every file.");
+        "Count into a dictionary per worker and merge the dictionaries once, under a lock, at the end; read every line of every file.");
 
     public static readonly Hint LineEndings = new(
         "A line ending or an empty file misread", "File.ReadLines handles \\n and \\r\\n; skip blank lines, trim each token.");

@@ -65,6 +65,12 @@ public static class Thresholds
     /// </summary>
     public const double GcHeavyShare = 0.15;
 
+    /// <summary>
+    /// Speed-up checks: a parallel run that costs this many times the CPU time of the sequential one
+    /// spent it fighting over shared data, and the hint says so.
+    /// </summary>
+    public const double ContentionCpuRatio = 1.5;
+
     /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);
 
