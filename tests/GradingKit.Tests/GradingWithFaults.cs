@@ -5,8 +5,8 @@ namespace GradingKit.Tests;
 /// <summary>
 /// Each folder under tests/Faults is the reference with one fault in one exercise: an exception on a
 /// raw thread, a deadlock, an endless loop, a stack overflow, Environment.Exit, Environment.FailFast,
-/// threads left running. Graded by the grade command, that exercise alone loses its points, with the
-/// fault named; every other exercise keeps full marks.
+/// threads left running. Graded by the grade command with the exercises beside it, that exercise
+/// alone loses its points, with the fault named; the others keep full marks.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -25,7 +25,12 @@ public sealed class GradingWithFaults
         var expected = JsonSerializer.Deserialize<FaultExpectation>(File.ReadAllText(Path.Combine(Folder, name, "expected.json")), JsonSerializerOptions.Web)!;
         var project = Submissions.BuildFrom(Path.Combine(Folder, name));
 
-        var graded = GradeCommandRun.Grade("--implementation", project, "--exercise-limit", ExerciseLimitSeconds);
+        // The exercise before it, itself, and the one after: the fault must not reach back, and grading must go on.
+        var ids = Manifest.Load(Kit.ManifestPath).Exercises.Select(e => e.Id).ToList();
+        var at = ids.IndexOf(expected.Exercise);
+        var graded = GradeCommandRun.Grade(
+            ids.Skip(Math.Max(0, at - 1)).Take(at == 0 ? 2 : 3).SelectMany(id => new[] { "--exercise", id })
+                .Concat(["--implementation", project, "--exercise-limit", ExerciseLimitSeconds]).ToArray());
 
         graded.ExitCode.ShouldBe(0, graded.ToString());
         var faulty = graded.Exercise(expected.Exercise);
