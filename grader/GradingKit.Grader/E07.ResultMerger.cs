@@ -7,6 +7,7 @@ namespace GradingKit.Grader;
 public sealed class E07_ResultMerger
 {
     private const int TinyTaskCount = 100_000;
+    private const int TinyTaskSpins = 50;
     private readonly ResultMerger merger = StudentCode.Create<ResultMerger>();
 
     [Test]
@@ -32,7 +33,13 @@ public sealed class E07_ResultMerger
     {
         var call = $"ResultMerger.SumResults({TinyTaskCount}, _ => 1.0)";
 
-        var sum = StudentCode.Call(call, () => merger.SumResults(TinyTaskCount, _ => 1.0));
+        // Each task spins a moment, so that the workers really overlap: `total += task(i)` reads the total
+        // before the task runs, and an unsynchronised sum then loses updates every time, not by luck.
+        var sum = StudentCode.Call(call, () => merger.SumResults(TinyTaskCount, _ =>
+        {
+            Thread.SpinWait(TinyTaskSpins);
+            return 1.0;
+        }));
 
         Feedback.Require(
             sum == TinyTaskCount,
