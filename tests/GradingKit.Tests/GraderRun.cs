@@ -63,6 +63,7 @@ internal static class GraderRun
             var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
             foreach (var argument in new[] { "test", Kit.GraderProject, $"-p:Implementation={implementation}" }
                 .Concat(filter)
+                .Concat(CoverageArguments())
                 .Concat(["--", $"NUnit.TestOutputXml={results}"])
                 .Concat(parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")))
             {
@@ -97,6 +98,15 @@ internal static class GraderRun
             Directory.Delete(results, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Where coverage of the grading library is wanted (<c>GRADINGKIT_COVERAGE_DIR</c>, set by
+    /// .ci/run), the nested run collects it too: most of the library runs in the grader's test host.
+    /// </summary>
+    private static string[] CoverageArguments() =>
+        Environment.GetEnvironmentVariable("GRADINGKIT_COVERAGE_DIR") is { Length: > 0 } directory
+            ? ["--collect", "XPlat Code Coverage", "--settings", Path.Combine(Kit.Root, "tests", "coverage.runsettings"), "--results-directory", directory]
+            : [];
 
     public static bool IsRunnerVariable(string name) =>
         name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)

@@ -85,6 +85,37 @@ public sealed class TheGradingLibrary
         Should.Throw<AssertionException>(() => probe.RequireTargetReached("Map", "workers = 2")).Message.ShouldContain(Hints.Sequential.Mistake);
     }
 
+    [Test]
+    public void Host_events_are_written_one_json_line_each_and_read_back_as_written()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            HostEvent[] events =
+            [
+                new("exercise-started", "E04"),
+                new("test-finished", "E04") { Test = "GradingKit.Grader.E04_PoolMap.Map_keeps_order", Outcome = "Failed", Message = "two\nlines", Seconds = 0.25 },
+                new("done", null),
+            ];
+            using (var writer = new HostEventWriter(file))
+            {
+                foreach (var hostEvent in events)
+                {
+                    writer.Write(hostEvent);
+                }
+            }
+
+            var lines = File.ReadAllLines(file);
+            lines.Length.ShouldBe(events.Length, "one line per event, a message's line break escaped");
+            lines.Select(line => System.Text.Json.JsonSerializer.Deserialize<HostEvent>(line, HostEvent.Json)).ShouldBe(events);
+            lines[^1].ShouldBe("""{"event":"done"}""", "absent fields are left out");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static class Samples
     {
         public static int Direct(int n) => n <= 0 ? 0 : Direct(n - 1) + 1;
