@@ -132,11 +132,12 @@ public static class GradeAllCommand
 
     private static List<GradebookRow> GradeEach(GradingPlan plan, IReadOnlyList<DirectoryInfo> students, DirectoryInfo output)
     {
+        ConsoleReport.WidenWhenRedirected();
         var clock = Stopwatch.StartNew();
         var rows = new List<GradebookRow>();
         foreach (var (student, index) in students.Select((student, index) => (student, index)))
         {
-            AnsiConsole.MarkupLine($"[bold]\\[{index + 1}/{students.Count}] {Markup.Escape(student.Name)}[/] [grey]({Elapsed(clock.Elapsed)} elapsed)[/]");
+            AnsiConsole.MarkupLine($"[bold][[{index + 1}/{students.Count}]] {Markup.Escape(student.Name)}[/] [grey]({Elapsed(clock.Elapsed)} elapsed)[/]");
             var row = GradeOne(plan, student, new DirectoryInfo(Path.Combine(output.FullName, student.Name)));
             rows.Add(row);
             AnsiConsole.MarkupLine(row.Status == GradeReport.Graded

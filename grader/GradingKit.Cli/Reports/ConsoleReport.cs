@@ -12,12 +12,17 @@ public static class ConsoleReport
     /// <param name="report">The grading run.</param>
     public static void Write(GradeReport report)
     {
+        WidenWhenRedirected();
+        Write(report, AnsiConsole.Console);
+    }
+
+    /// <summary>Widens the console to 160 columns when the output goes to a log (CI, Classroom), which would wrap tables at 80.</summary>
+    public static void WidenWhenRedirected()
+    {
         if (Console.IsOutputRedirected)
         {
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth); // logs (CI, Classroom) would wrap it at 80
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
         }
-
-        Write(report, AnsiConsole.Console);
     }
 
     /// <summary>Writes the table as plain text, as wide as a redirected console's, without colours.</summary>
