@@ -93,7 +93,15 @@ public static class GradeAllCommand
                 "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest));
             var output = options.Out ?? DefaultOut(options.Submissions);
             var students = Students(options.Submissions, output);
-            output.Create();
+            try
+            {
+                output.Create();
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--out {output.FullName}: cannot write there: {problem.Message}");
+            }
+
             var rows = GradeEach(plan, students, output);
             Summary(plan, rows, output);
             return GradeCommand.Graded;
@@ -155,6 +163,7 @@ public static class GradeAllCommand
     {
         var clock = Stopwatch.StartNew();
         GradeReport report;
+        string? notGraded = null;
         try
         {
             var project = SubmissionProject.Find(student);
@@ -162,38 +171,42 @@ public static class GradeAllCommand
         }
         catch (Exception problem)
         {
-            var reason = problem is UsageException ? problem.Message : $"the kit failed on this submission: {problem.GetType().Name}: {problem.Message}";
-            report = NotGraded(plan, student.Name, reason, clock.Elapsed);
+            notGraded = problem is UsageException ? problem.Message : $"the kit failed on this submission: {problem.GetType().Name}: {problem.Message}";
+            var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission was not graded")).ToList();
+            report = new GradeReport(
+                student.Name, GradeReport.BuildError, notGraded, plan.Exercises.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
         }
 
         try
         {
-            Reports.Write(report, new GradeOptions(student.Name, plan.Exercises.Select(e => e.Id).ToList(), new FileInfo(Path.Combine(reports.FullName, ReportJsonFile)), null, null, null, null, null, plan.ExerciseLimit, null));
-            ConsoleReport.WriteText(report, new FileInfo(Path.Combine(reports.FullName, ReportTextFile)));
+            var json = new FileInfo(Path.Combine(reports.FullName, ReportJsonFile));
+            Reports.Write(report, new GradeOptions(student.Name, [], json, null, null, null, null, null, plan.ExerciseLimit, null));
+            var text = new FileInfo(Path.Combine(reports.FullName, ReportTextFile));
+            if (notGraded is null)
+            {
+                ConsoleReport.WriteText(report, text);
+            }
+            else
+            {
+                File.WriteAllText(text.FullName, $"{student.Name}: the submission was not graded: {notGraded}{Environment.NewLine}");
+            }
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
             GradeCommand.Progress($"  could not write the reports of {student.Name} to {reports.FullName}: {problem.Message}");
         }
 
-        return Row(plan, report);
+        return notGraded is null ? Row(plan, report) : new GradebookRow(student.Name, [], 0, report.Points, GradeReport.BuildError, notGraded);
     }
 
-    private static GradeReport NotGraded(GradingPlan plan, string student, string reason, TimeSpan elapsed)
-    {
-        var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission was not graded")).ToList();
-        return new GradeReport(student, GradeReport.BuildError, reason, plan.Exercises.Sum(e => e.Points), 0, elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
-    }
-
+    /// <summary>The row of a submission that built and was graded, or did not build.</summary>
     private static GradebookRow Row(GradingPlan plan, GradeReport report)
     {
         if (report.Status != GradeReport.Graded)
         {
             var errors = (report.Error ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var built = report.Exercises.Any(e => e.Fault == "the submission did not build");
-            var reason = !built ? string.Join(' ', errors)
-                : $"did not build: {errors.FirstOrDefault()}{(errors.Length > 1 ? $" (and {errors.Length - 1} more; see {report.Implementation}/{ReportTextFile})" : string.Empty)}";
-            return new GradebookRow(report.Implementation, [], 0, report.Points, GradeReport.BuildError, reason);
+            var more = errors.Length > 1 ? $" (and {errors.Length - 1} more; see {report.Implementation}/{ReportTextFile})" : string.Empty;
+            return new GradebookRow(report.Implementation, [], 0, report.Points, GradeReport.BuildError, $"did not build: {errors.FirstOrDefault()}{more}");
         }
 
         var earned = plan.Exercises.Select(e => report.Exercises.Single(g => g.Id == e.Id).Earned).ToList();

@@ -137,10 +137,12 @@ public sealed class TheGradeAllCommand
             json.GetProperty("implementation").GetString().ShouldBe(student);
             json.GetProperty("status").GetString().ShouldBe(status);
             json.GetProperty("earned").GetDouble().ShouldBe(earned);
-            File.ReadAllText(Path.Combine(Gradebook, student, "report.txt")).ShouldContain($"GradingKit: {student}, P = {Environment.ProcessorCount}");
+            json.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ShouldBe(Selected);
         }
 
+        File.ReadAllText(Path.Combine(Gradebook, "ada", "report.txt")).ShouldContain($"GradingKit: ada, P = {Environment.ProcessorCount}");
         File.ReadAllText(Path.Combine(Gradebook, "bob", "report.txt")).ShouldContain("The submission did not build");
+        File.ReadAllText(Path.Combine(Gradebook, "dan", "report.txt")).ShouldStartWith("dan: the submission was not graded: no project:");
     }
 
     [Test]
