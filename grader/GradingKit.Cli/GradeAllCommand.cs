@@ -151,7 +151,14 @@ public static class GradeAllCommand
             AnsiConsole.MarkupLine(row.Status == GradeReport.Graded
                 ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}"
                 : $"  {Markup.Escape(student.Name)}: [red]error[/]: {Markup.Escape(row.Reason)}");
-            WriteGradebook(plan, rows, Path.Combine(output.FullName, GradebookFile)); // after every student: an interrupted batch keeps what it graded
+            try
+            {
+                WriteGradebook(plan, rows, Path.Combine(output.FullName, GradebookFile)); // after every student: an interrupted batch keeps what it graded
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                AnsiConsole.MarkupLine($"[red]Could not write the gradebook ({Markup.Escape(problem.Message)}); it is written again after each submission, and the summary below holds every row.[/]");
+            }
         }
 
         AnsiConsole.MarkupLine($"[grey]Graded {students.Count} submissions in {Elapsed(clock.Elapsed)}.[/]");
