@@ -5,9 +5,10 @@ using CsvHelper;
 namespace GradingKit.Tests;
 
 /// <summary>
-/// The grade-all command, run as an instructor runs it on a folder of four submissions, graded one
+/// The grade-all command, run as an instructor runs it on a folder of five submissions, graded one
 /// after another in this order: ada (the reference, a project folder), bob (does not compile),
-/// cyd (the starter, a student repository one folder down) and dan (no project at all).
+/// cyd (the starter, a student repository one folder down), dan (no project at all) and eve (two
+/// projects, neither of them a student repository's).
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -56,6 +57,9 @@ public sealed class TheGradeAllCommand
         CopySources(Path.Combine(Kit.Root, "starter", "GradingKit.Starter"), Path.Combine(repository, "starter", "GradingKit.Starter"));
         CopySources(Path.Combine(Kit.Root, "starter", "GradingKit.Contracts"), Path.Combine(repository, "starter", "GradingKit.Contracts"));
         File.WriteAllText(Path.Combine(batch.CreateSubdirectory("dan").FullName, "README.md"), "I forgot to hand in my code.");
+        var eve = batch.CreateSubdirectory("eve");
+        File.WriteAllText(Path.Combine(eve.CreateSubdirectory("Attempt1").FullName, "Attempt1.csproj"), "<Project />");
+        File.WriteAllText(Path.Combine(eve.CreateSubdirectory("Attempt2").FullName, "Attempt2.csproj"), "<Project />");
 
         graded = GradeCommandRun.Run(["grade-all", "--submissions", batch.FullName, "-e", Selected[0], "-e", Selected[1]]);
 
@@ -85,7 +89,7 @@ public sealed class TheGradeAllCommand
     {
         graded.ExitCode.ShouldBe(0, graded.ToString());
         header.ShouldBe(["student", "E01", "E07", "total", "possible", "status", "reason"]);
-        rows.Keys.ShouldBe(["ada", "bob", "cyd", "dan"], ignoreOrder: false, graded.ToString());
+        rows.Keys.ShouldBe(["ada", "bob", "cyd", "dan", "eve"], ignoreOrder: false, graded.ToString());
     }
 
     [Test]
@@ -129,9 +133,18 @@ public sealed class TheGradeAllCommand
     }
 
     [Test]
+    public void Records_a_folder_with_two_projects_as_an_error_naming_both()
+    {
+        rows["eve"]["status"].ShouldBe("error");
+        rows["eve"]["reason"].ShouldContain("several projects");
+        rows["eve"]["reason"].ShouldContain(Path.Combine("Attempt1", "Attempt1.csproj"));
+        rows["eve"]["reason"].ShouldContain(Path.Combine("Attempt2", "Attempt2.csproj"));
+    }
+
+    [Test]
     public void Writes_each_students_results_and_score_table_beside_the_gradebook()
     {
-        foreach (var (student, status, earned) in new[] { ("ada", "graded", 12), ("bob", "error", 0), ("cyd", "graded", 0), ("dan", "error", 0) })
+        foreach (var (student, status, earned) in new[] { ("ada", "graded", 12), ("bob", "error", 0), ("cyd", "graded", 0), ("dan", "error", 0), ("eve", "error", 0) })
         {
             var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Gradebook, student, "report.json"))).RootElement;
             json.GetProperty("implementation").GetString().ShouldBe(student);
@@ -148,8 +161,8 @@ public sealed class TheGradeAllCommand
     [Test]
     public void Shows_progress_and_ends_with_the_summary_and_where_the_files_are()
     {
-        graded.Output.ShouldContain("[1/4] ada");
-        graded.Output.ShouldContain("[4/4] dan");
+        graded.Output.ShouldContain("[1/5] ada");
+        graded.Output.ShouldContain("[5/5] eve");
         graded.Output.ShouldContain("elapsed");
         graded.Output.ShouldContain("GradingKit: the gradebook");
         graded.Output.ShouldContain(Path.Combine(Gradebook, "gradebook.csv"));
