@@ -38,7 +38,9 @@ public static class GradeCommand
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var report = Grade(options);
+            var plan = GradingPlan.From(options);
+            var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
+            var report = Grade(plan, options.Implementation, implementation, Progress);
             ConsoleReport.Write(report);
             Reports.Write(report, options);
             return Graded;
@@ -50,53 +52,41 @@ public static class GradeCommand
         }
     }
 
-    private static GradeReport Grade(GradeOptions options)
+    /// <summary>Builds the grader against one implementation and grades it in supervised hosts; prints nothing but progress.</summary>
+    /// <param name="plan">What to grade with: the kit, the exercises, the checks' parameters.</param>
+    /// <param name="label">What the report calls the implementation.</param>
+    /// <param name="implementation">starter, reference or a project's full path (<see cref="GraderBuild.Resolve"/>).</param>
+    /// <param name="progress">Told what is being built and graded.</param>
+    /// <returns>The report: graded, or error when the implementation did not build.</returns>
+    public static GradeReport Grade(GradingPlan plan, string label, string implementation, Action<string> progress)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(progress);
         var clock = Stopwatch.StartNew();
-        var kit = KitRoot.Find();
-        var manifest = ManifestFile.Load(options.Manifest?.FullName ?? Path.Combine(kit, Manifest.FileName));
-        var selected = Select(manifest, options.Exercises);
-        if (options.TimingScale is < 1)
-        {
-            throw new UsageException($"--timing-scale {options.TimingScale}: the scale multiplies slack and overheads and must be at least 1.");
-        }
-
-        if (options.ExerciseLimit <= TimeSpan.Zero)
-        {
-            throw new UsageException("--exercise-limit must be a positive number of seconds.");
-        }
-
-        var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
-        Progress($"Building the grader for {options.Implementation}");
-        var built = GraderBuild.Build(kit, implementation);
+        progress($"Building the grader for {label}");
+        var built = GraderBuild.Build(plan.Kit, implementation);
         if (built.GraderAssembly is null)
         {
-            var notRun = selected.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission did not build")).ToList();
+            var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission did not build")).ToList();
             return new GradeReport(
-                options.Implementation, GradeReport.BuildError, string.Join(Environment.NewLine, built.Errors),
-                selected.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
+                label, GradeReport.BuildError, string.Join(Environment.NewLine, built.Errors),
+                plan.Exercises.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
         }
 
-        var parameters = new Dictionary<string, string>();
-        if (options.Seed is { } seed)
-        {
-            parameters[Seed.ParameterName] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (options.TimingScale is { } scale)
-        {
-            parameters[Thresholds.TimingScaleParameter] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var supervisor = new Supervisor(built.GraderAssembly, parameters, options.ExerciseLimit, Progress);
-        var runs = supervisor.Run(selected.Select(e => e.Id).ToList());
-        var grades = selected.Zip(runs, (exercise, run) => Scoring.Score(exercise, Cases(run), run.Fault)).ToList();
+        var supervisor = new Supervisor(built.GraderAssembly, plan.Parameters, plan.ExerciseLimit, progress);
+        var runs = supervisor.Run(plan.Exercises.Select(e => e.Id).ToList());
+        var grades = plan.Exercises.Zip(runs, (exercise, run) => Scoring.Score(exercise, Cases(run), run.Fault)).ToList();
         return new GradeReport(
-            options.Implementation, GradeReport.Graded, null,
+            label, GradeReport.Graded, null,
             grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades);
     }
 
-    private static List<ExerciseEntry> Select(Manifest manifest, IReadOnlyList<string> ids)
+    /// <summary>The exercises of the manifest that the --exercise options name, all of them when none.</summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="ids">The ids named.</param>
+    /// <returns>The exercises, in the manifest's order.</returns>
+    /// <exception cref="UsageException">An id names no exercise.</exception>
+    internal static List<ExerciseEntry> Select(Manifest manifest, IReadOnlyList<string> ids)
     {
         if (ids.Count == 0)
         {
@@ -129,7 +119,51 @@ public static class GradeCommand
                 test.Output ?? string.Empty,
                 test.Seconds ?? 0));
 
-    private static void Progress(string what) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(what)}[/]");
+    /// <summary>Writes a progress line, grey.</summary>
+    /// <param name="what">What is happening.</param>
+    internal static void Progress(string what) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(what)}[/]");
+}
+
+/// <summary>What every grading of one command shares: the kit, the exercises, the checks' parameters, the limit per exercise.</summary>
+/// <param name="Kit">The kit's root folder.</param>
+/// <param name="Exercises">The exercises to grade, in the manifest's order.</param>
+/// <param name="Parameters">Test run parameters for the checks (seed, timing-scale).</param>
+/// <param name="ExerciseLimit">How long one exercise may run.</param>
+public sealed record GradingPlan(string Kit, IReadOnlyList<ExerciseEntry> Exercises, IReadOnlyDictionary<string, string> Parameters, TimeSpan ExerciseLimit)
+{
+    /// <summary>Checks the options and reads the manifest.</summary>
+    /// <param name="options">The grade command's options (the implementation is not looked at).</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="UsageException">A bad option, an unknown exercise, a missing or malformed manifest.</exception>
+    public static GradingPlan From(GradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var kit = KitRoot.Find();
+        var manifest = ManifestFile.Load(options.Manifest?.FullName ?? Path.Combine(kit, Manifest.FileName));
+        var selected = GradeCommand.Select(manifest, options.Exercises);
+        if (options.TimingScale is < 1)
+        {
+            throw new UsageException($"--timing-scale {options.TimingScale}: the scale multiplies slack and overheads and must be at least 1.");
+        }
+
+        if (options.ExerciseLimit <= TimeSpan.Zero)
+        {
+            throw new UsageException("--exercise-limit must be a positive number of seconds.");
+        }
+
+        var parameters = new Dictionary<string, string>();
+        if (options.Seed is { } seed)
+        {
+            parameters[Seed.ParameterName] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (options.TimingScale is { } scale)
+        {
+            parameters[Thresholds.TimingScaleParameter] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new GradingPlan(kit, selected, parameters, options.ExerciseLimit);
+    }
 }
 
 /// <summary>Finds the kit: the folder above this program that holds assignments.json and the grader.</summary>

@@ -79,7 +79,7 @@ public static partial class GraderBuild
         var submission = implementation is "starter" or "reference" ? kitRoot : Path.GetDirectoryName(implementation)!;
         var errors = (output.Result + error.Result)
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase))
+            .Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) && !ErrorCount().IsMatch(line))
             .Select(line => Explain(ProjectSuffix().Replace(line, string.Empty), grader, submission))
             .Distinct()
             .ToList();
@@ -103,6 +103,9 @@ public static partial class GraderBuild
             ? relative + line[line.Split('(')[0].Length..]
             : line;
     }
+
+    [GeneratedRegex(@"^\d+ Error\(s\)$")]
+    private static partial Regex ErrorCount();
 
     [GeneratedRegex(@"\s*\[[^\]]*\.csproj\]$")]
     private static partial Regex ProjectSuffix();

@@ -44,4 +44,6 @@ grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
     result.GetValue(manifest))));
 
-return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade }.Parse(args).Invoke();
+var gradeAll = GradeAllCommand.Create(exercises, seed, timingScale, exerciseLimit, manifest);
+
+return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, gradeAll }.Parse(args).Invoke();

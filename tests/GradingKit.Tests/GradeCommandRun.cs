@@ -19,7 +19,7 @@ internal sealed record GradeCommandResult(
     public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
 }
 
-/// <summary>Runs the built grade command (grader/GradingKit.Cli) from the kit's root.</summary>
+/// <summary>Runs the built CLI (grader/GradingKit.Cli) from the kit's root: any command, or the grade command with every report it can write.</summary>
 internal static class GradeCommandRun
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
@@ -31,37 +31,17 @@ internal static class GradeCommandRun
         var reports = Directory.CreateTempSubdirectory("gradingkit-reports-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Kit.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { Cli, "grade" }.Concat(arguments).Concat(
+            var (exitCode, output, error) = Run(new[] { "grade" }.Concat(arguments).Concat(
             [
                 "--json", Path.Combine(reports, "report.json"),
                 "--classroom", Path.Combine(reports, "classroom.json"),
                 "--gradescope", Path.Combine(reports, "results.json"),
                 "--junit", Path.Combine(reports, "junit.xml"),
-            ]))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["COLUMNS"] = "200";
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(RunLimit))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"grade {string.Join(' ', arguments)} took over {RunLimit}.");
-            }
-
+            ]));
             return new GradeCommandResult(
-                process.ExitCode,
-                output.Result,
-                error.Result,
+                exitCode,
+                output,
+                error,
                 ReadJson(Path.Combine(reports, "report.json")),
                 ReadJson(Path.Combine(reports, "classroom.json")),
                 ReadJson(Path.Combine(reports, "results.json")),
@@ -71,6 +51,33 @@ internal static class GradeCommandRun
         {
             Directory.Delete(reports, recursive: true);
         }
+    }
+
+    /// <summary>Runs the built CLI with these arguments from the kit's root, as a user's shell would (no test runner's variables).</summary>
+    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Kit.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments.Prepend(Cli))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(RunLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"gradingkit {string.Join(' ', arguments)} took over {RunLimit}.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     private static JsonElement? ReadJson(string path) =>

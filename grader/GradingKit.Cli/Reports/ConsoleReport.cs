@@ -8,19 +8,49 @@ public static class ConsoleReport
 {
     private const int RedirectedWidth = 160;
 
-    /// <summary>Writes the table.</summary>
+    /// <summary>Writes the table on the console.</summary>
     /// <param name="report">The grading run.</param>
     public static void Write(GradeReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        WidenWhenRedirected();
+        Write(report, AnsiConsole.Console);
+    }
+
+    /// <summary>Widens the console to 160 columns when the output goes to a log (CI, Classroom), which would wrap tables at 80.</summary>
+    public static void WidenWhenRedirected()
+    {
         if (Console.IsOutputRedirected)
         {
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth); // logs (CI, Classroom) would wrap it at 80
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, RedirectedWidth);
         }
+    }
+
+    /// <summary>Writes the table as plain text, as wide as a redirected console's, without colours.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <param name="file">The text file.</param>
+    public static void WriteText(GradeReport report, FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file.Directory?.Create();
+        using var writer = new StreamWriter(file.FullName);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = RedirectedWidth;
+        Write(report, console);
+    }
+
+    private static void Write(GradeReport report, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(report);
 
         if (report.Status == GradeReport.BuildError)
         {
-            AnsiConsole.Write(new Panel(Markup.Escape(report.Error ?? string.Empty)).Header("The submission did not build").BorderColor(Color.Red));
+            console.Write(new Panel(Markup.Escape(report.Error ?? string.Empty)).Header("The submission did not build").BorderColor(Color.Red));
         }
 
         var table = new Table().Border(TableBorder.Rounded).Expand()
@@ -49,7 +79,7 @@ public static class ConsoleReport
         }
 
         table.AddRow(new Markup("[bold]Total[/]"), new Markup($"[bold]{Points(report.Earned)}[/] / {Points(report.Points)}"), Text.Empty, Text.Empty, new Text($"{report.Seconds:0.0} s"));
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 
     private static string Details(ExerciseGrade exercise, CheckGrade check)
