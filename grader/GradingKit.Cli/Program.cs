@@ -44,4 +44,4 @@ grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
     result.GetValue(manifest))));
 
-return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade }.Parse(args).Invoke();
+return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, DistributionCommands.Export(), DistributionCommands.Workflow(), DistributionCommands.Gradescope() }.Parse(args).Invoke();
