@@ -66,6 +66,11 @@ public static class GradeCommand
             throw new UsageException("--exercise-limit must be a positive number of seconds.");
         }
 
+        if (options.Implementation == "reference" && !Directory.Exists(Path.Combine(kit, "reference")))
+        {
+            throw new UsageException("--implementation reference: the reference solution is not part of this repository (a student repository has none); grade starter or the path of a .csproj.");
+        }
+
         var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
         Progress($"Building the grader for {options.Implementation}");
         var built = GraderBuild.Build(kit, implementation);

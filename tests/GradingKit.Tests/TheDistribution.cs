@@ -181,6 +181,18 @@ public sealed partial class TheDistribution
     }
 
     [Test]
+    public void In_the_export_the_grade_command_runs_and_says_that_the_reference_is_not_there()
+    {
+        var graded = Run(export, "dotnet", "run", "--project", "grader/GradingKit.Cli", "--", "grade", "--exercise", "E01");
+        var reference = Run(export, "dotnet", "run", "--project", "grader/GradingKit.Cli", "--", "grade", "--implementation", "reference");
+
+        graded.ShouldHaveExitCode(0);
+        graded.Output.ShouldContain("0 / 4");
+        reference.ShouldHaveExitCode(2);
+        reference.Error.ShouldContain("the reference solution is not part of this repository");
+    }
+
+    [Test]
     public void The_export_refuses_a_folder_that_is_neither_empty_nor_an_earlier_export_with_exit_code_2()
     {
         var folder = Directory.CreateDirectory(Path.Combine(scratch, "not-empty")).FullName;
