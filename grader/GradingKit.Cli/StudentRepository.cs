@@ -58,7 +58,7 @@ public static class StudentRepository
         target = Path.GetFullPath(target);
         CheckTarget(kit, target, force);
         var manifest = ManifestFile.Load(Path.Combine(kit, Manifest.FileName));
-        foreach (var entry in Projects.Concat(RootFiles).Concat(GeneratedFiles).Concat([".github", ".devcontainer"]))
+        foreach (var entry in Projects.Concat(RootFiles).Concat(GeneratedFiles))
         {
             Remove(Path.Combine(target, entry));
         }

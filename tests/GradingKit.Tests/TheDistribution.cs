@@ -193,7 +193,7 @@ public sealed partial class TheDistribution
     }
 
     [Test]
-    public void The_export_refuses_a_folder_that_is_neither_empty_nor_an_earlier_export_with_exit_code_2()
+    public void The_export_refuses_a_folder_that_is_neither_empty_nor_an_earlier_export_and_replaces_only_its_own_files_in_one()
     {
         var folder = Directory.CreateDirectory(Path.Combine(scratch, "not-empty")).FullName;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
@@ -209,8 +209,12 @@ public sealed partial class TheDistribution
         missing.ShouldHaveExitCode(2);
         missing.Error.ShouldContain("--out is missing");
         Cli("export", "--out", folder, "--force").ShouldHaveExitCode(0);
-        File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("mine");
+        File.WriteAllText(Path.Combine(folder, ".github", "workflows", "other.yml"), "theirs");
+        File.WriteAllText(Path.Combine(folder, "starter", "GradingKit.Starter", "Stale.cs"), "// gone from the kit");
         Cli("export", "--out", folder).ShouldHaveExitCode(0);
+        File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("mine");
+        File.ReadAllText(Path.Combine(folder, ".github", "workflows", "other.yml")).ShouldBe("theirs");
+        File.Exists(Path.Combine(folder, "starter", "GradingKit.Starter", "Stale.cs")).ShouldBeFalse();
     }
 
     [Test]
