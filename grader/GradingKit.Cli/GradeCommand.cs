@@ -39,6 +39,11 @@ public static class GradeCommand
         try
         {
             var plan = GradingPlan.From(options);
+            if (options.Implementation == "reference" && !Directory.Exists(Path.Combine(plan.Kit, "reference")))
+            {
+                throw new UsageException("--implementation reference: the reference solution is not part of this repository (a student repository has none); grade starter or the path of a .csproj.");
+            }
+
             var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
             var report = Grade(plan, options.Implementation, implementation, Progress);
             ConsoleReport.Write(report);

@@ -1,0 +1,85 @@
+using System.CommandLine;
+
+namespace GradingKit.Cli;
+
+/// <summary>The commands that publish the kit: the student repository, its Classroom workflow, the Gradescope bundle.</summary>
+public static class DistributionCommands
+{
+    /// <summary>The export command: the student repository.</summary>
+    /// <returns>The command.</returns>
+    public static Command Export()
+    {
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder to write the student repository to: missing, empty, or an earlier export (required)." };
+        var force = new Option<bool>("--force") { Description = "Also write into a non-empty folder that is not an earlier export (the exported files are replaced, others are left alone)." };
+        var command = new Command(
+            "export",
+            "Write the repository students receive: contract, starter, grader and grade command, assignments.json, a solution, a README for students, "
+            + "the GitHub Classroom workflow and a Codespaces devcontainer. No reference, no kit tests. Exit code 2 on a bad --out.")
+        {
+            output, force,
+        };
+        command.SetAction(result => Run("export", () =>
+        {
+            var target = Required(result.GetValue(output), "the folder to write the student repository to").FullName;
+            StudentRepository.Export(KitRoot.Find(), target, result.GetValue(force));
+            Console.WriteLine($"Wrote the student repository to {target}.");
+        }));
+        return command;
+    }
+
+    /// <summary>The workflow command: the GitHub Classroom workflow.</summary>
+    /// <returns>The command.</returns>
+    public static Command Workflow()
+    {
+        var output = new Option<FileInfo?>("--out", "-o") { Description = $"The file to write (default: {ClassroomWorkflow.RelativePath} in the kit)." };
+        var command = new Command("workflow", $"Write the GitHub Classroom workflow generated from {Manifest.FileName}: a command-grader step per check, worth its points, then the reporter.")
+        {
+            output,
+        };
+        command.SetAction(result => Run("workflow", () =>
+        {
+            var kit = KitRoot.Find();
+            var path = result.GetValue(output)?.FullName ?? Path.Combine(kit, ClassroomWorkflow.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, ClassroomWorkflow.Generate(ManifestFile.Load(Path.Combine(kit, Manifest.FileName))));
+            Console.WriteLine($"Wrote {path}.");
+        }));
+        return command;
+    }
+
+    /// <summary>The gradescope command: Gradescope's autograder zip.</summary>
+    /// <returns>The command.</returns>
+    public static Command Gradescope()
+    {
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "The zip to write, for example autograder.zip: setup.sh and run_autograder at its root, the student repository under kit/ (required)." };
+        var command = new Command("gradescope", "Write Gradescope's autograder zip: setup.sh installs the .NET 10 SDK and builds the grader; run_autograder grades the submission into results.json.")
+        {
+            output,
+        };
+        command.SetAction(result => Run("gradescope", () =>
+        {
+            var zip = Required(result.GetValue(output), "the zip file to write, for example autograder.zip").FullName;
+            GradescopeBundle.Write(KitRoot.Find(), zip);
+            Console.WriteLine($"Wrote {zip}.");
+        }));
+        return command;
+    }
+
+    private static T Required<T>(T? value, string what)
+        where T : FileSystemInfo =>
+        value ?? throw new UsageException($"--out is missing: name {what}.");
+
+    private static int Run(string name, Action action)
+    {
+        try
+        {
+            action();
+            return GradeCommand.Graded;
+        }
+        catch (UsageException problem)
+        {
+            Console.Error.WriteLine($"gradingkit {name}: {problem.Message}");
+            return GradeCommand.CouldNotRun;
+        }
+    }
+}

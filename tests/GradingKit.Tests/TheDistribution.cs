@@ -1,0 +1,367 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using YamlDotNet.Serialization;
+
+namespace GradingKit.Tests;
+
+/// <summary>
+/// The student repository, its GitHub Classroom workflow and the Gradescope bundle, each made by its
+/// command as an instructor runs it. One export is built and tested once for the whole fixture.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed partial class TheDistribution
+{
+    private const string WorkflowPath = ".github/workflows/classroom.yml";
+    private const string Regenerate = "dotnet run --project grader/GradingKit.Cli -- workflow";
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] ExportedProjects =
+    [
+        "starter/GradingKit.Contracts/GradingKit.Contracts.csproj",
+        "starter/GradingKit.Starter/GradingKit.Starter.csproj",
+        "grader/GradingKit.Grading/GradingKit.Grading.csproj",
+        "grader/GradingKit.Grader/GradingKit.Grader.csproj",
+        "grader/GradingKit.Cli/GradingKit.Cli.csproj",
+    ];
+
+    private string scratch = null!;
+    private string export = null!;
+    private string zip = null!;
+    private Manifest manifest = null!;
+    private Dictionary<object, object> workflow = null!;
+    private ProcessResult exportTest = null!;
+    private List<XElement> exportCases = null!;
+
+    [OneTimeSetUp]
+    public void Export_the_student_repository_and_the_Gradescope_zip()
+    {
+        manifest = Manifest.Load(Kit.ManifestPath);
+        workflow = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(File.ReadAllText(Path.Combine(Kit.Root, WorkflowPath)));
+        scratch = Directory.CreateTempSubdirectory("gradingkit-distribution-").FullName;
+        export = Path.Combine(scratch, "student-repository");
+        zip = Path.Combine(scratch, "autograder.zip");
+        Cli("export", "--out", export).ShouldHaveExitCode(0);
+        Cli("gradescope", "--out", zip).ShouldHaveExitCode(0);
+
+        // Students' first run: restore, build and test the export from scratch, as its README says.
+        var results = Path.Combine(scratch, "export-results");
+        exportTest = Run(export, "dotnet", "test", "--", $"NUnit.TestOutputXml={results}");
+        var report = Path.Combine(results, "GradingKit.Grader.xml");
+        exportCases = File.Exists(report) ? XDocument.Load(report).Descendants("test-case").ToList() : [];
+    }
+
+    [OneTimeTearDown]
+    public void Remove_the_scratch_folder() => Directory.Delete(scratch, recursive: true);
+
+    [Test]
+    public void The_committed_workflow_is_what_the_manifest_generates()
+    {
+        var generated = Path.Combine(scratch, "classroom.yml");
+
+        Cli("workflow", "--out", generated).ShouldHaveExitCode(0);
+
+        File.ReadAllText(Path.Combine(Kit.Root, WorkflowPath)).ShouldBe(
+            File.ReadAllText(generated),
+            $"{WorkflowPath} disagrees with {Manifest.FileName}: regenerate it with `{Regenerate}` and commit it.");
+    }
+
+    [Test]
+    public void The_workflow_has_the_shape_that_Classroom_writes()
+    {
+        workflow["name"].ShouldBe("Autograding Tests");
+        List(workflow["on"]).ShouldBe(["push", "repository_dispatch"]);
+        Map(workflow["permissions"]).ShouldBe(new Dictionary<string, string> { ["checks"] = "write", ["actions"] = "read", ["contents"] = "read" });
+        var job = (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
+        job["runs-on"].ShouldBe("ubuntu-latest");
+        job["if"].ShouldBe("github.actor != 'github-classroom[bot]'");
+        var steps = Steps();
+        steps[0]["uses"].ShouldBe("actions/checkout@v4");
+        steps[1]["uses"].ShouldBe("actions/setup-dotnet@v4");
+        Map(steps[1]["with"])["dotnet-version"].ShouldBe("10.0.x");
+        steps[^1]["uses"].ShouldBe("classroom-resources/autograding-grading-reporter@v1");
+        steps.Skip(2).SkipLast(1).ShouldAllBe(step => (string)step["uses"] == "classroom-resources/autograding-command-grader@v1");
+    }
+
+    [Test]
+    public void Every_check_is_a_step_worth_its_points_and_they_add_up_to_the_total()
+    {
+        var graders = GraderSteps();
+        var checks = manifest.Exercises.SelectMany(e => e.Checks.Select(c => (Exercise: e, Check: c))).ToList();
+
+        graders.Count.ShouldBe(checks.Count);
+        graders.Sum(step => double.Parse((string)Map(step["with"])["max-score"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(manifest.TotalPoints);
+        foreach (var (step, (exercise, check)) in graders.Zip(checks))
+        {
+            var with = Map(step["with"]);
+            with["max-score"].ShouldBe(check.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{exercise.Id} {check.Test}");
+            with["command"].ShouldBe($"dotnet test grader/GradingKit.Grader --no-build --filter \"{exercise.Filter}&FullyQualifiedName~.{check.Test}\"");
+            int.Parse((string)with["timeout"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+
+            // The filter matches method names containing ".Test": no other check of the exercise may start with this one's name.
+            exercise.Checks.Where(other => other != check).ShouldAllBe(other => !other.Test.StartsWith(check.Test, StringComparison.Ordinal));
+        }
+
+        Map(graders[0]["with"])["setup-command"].ShouldBe("dotnet build grader/GradingKit.Grader");
+    }
+
+    [Test]
+    public void The_reporter_reads_the_result_of_every_step_and_only_those()
+    {
+        var ids = GraderSteps().Select(step => (string)step["id"]).ToList();
+        var reporter = Steps()[^1];
+
+        ids.ShouldBeUnique();
+        ids.ShouldAllBe(id => StepId().IsMatch(id));
+        Map(reporter["with"])["runners"].Split(',').ShouldBe(ids);
+        Map(reporter["env"]).ShouldBe(ids.ToDictionary(id => $"{id.ToUpperInvariant()}_RESULTS", id => $"${{{{steps.{id}.outputs.result}}}}"));
+    }
+
+    [Test]
+    public void No_step_relies_on_an_environment_variable()
+    {
+        foreach (var step in Steps().SkipLast(1))
+        {
+            step.Keys.ShouldNotContain("env", (string)step["name"]);
+            foreach (var command in Map(step.GetValueOrDefault("with") ?? new Dictionary<object, object>()).Where(w => w.Key.EndsWith("command", StringComparison.Ordinal)))
+            {
+                command.Value.ShouldStartWith("dotnet ");
+                command.Value.ShouldNotContain("$");
+                command.Value.ShouldNotContain("%");
+            }
+        }
+    }
+
+    [Test]
+    public void The_export_holds_the_student_repository_and_nothing_of_the_instructors()
+    {
+        foreach (var file in new[]
+        {
+            "GradingKit.sln", "README.md", Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props",
+            "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json",
+        }.Concat(ExportedProjects))
+        {
+            File.Exists(Path.Combine(export, file)).ShouldBeTrue(file);
+        }
+
+        foreach (var absent in new[] { "reference", "tests", ".ci" })
+        {
+            Directory.Exists(Path.Combine(export, absent)).ShouldBeFalse(absent);
+        }
+
+        File.ReadAllText(Path.Combine(export, WorkflowPath)).ShouldBe(File.ReadAllText(Path.Combine(Kit.Root, WorkflowPath)));
+        SolutionProjects().ShouldBe(ExportedProjects, ignoreOrder: true);
+        var devcontainer = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, ".devcontainer", "devcontainer.json"))).RootElement;
+        devcontainer.GetProperty("image").GetString().ShouldStartWith("mcr.microsoft.com/devcontainers/dotnet:10.0");
+        devcontainer.GetProperty("customizations").GetProperty("vscode").GetProperty("extensions").EnumerateArray()
+            .Select(e => e.GetString()).ShouldContain("ms-dotnettools.csdevkit");
+        File.ReadAllText(Path.Combine(export, ".gitignore")).ShouldContain("bin/");
+        var readme = File.ReadAllText(Path.Combine(export, "README.md"));
+        readme.ShouldContain("dotnet test --filter Category=E04");
+        readme.ShouldContain("dotnet run --project grader/GradingKit.Cli -- grade");
+        readme.ShouldNotContain("reference", Case.Insensitive);
+        manifest.Exercises.ShouldAllBe(e => readme.Contains($"| {e.Id} | {e.Title} |", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Dotnet_test_in_the_export_builds_and_fails_every_check_with_the_stub_message()
+    {
+        exportTest.ExitCode.ShouldBe(1, exportTest.ToString());
+        exportCases.ShouldNotBeEmpty(exportTest.ToString());
+        exportCases.Select(c => (string)c.Attribute("methodname")!).Distinct().Order()
+            .ShouldBe(manifest.Exercises.SelectMany(e => e.Checks.Select(c => c.Test)).Distinct().Order());
+        foreach (var test in exportCases)
+        {
+            ((string)test.Attribute("result")!).ShouldBe("Failed", (string)test.Attribute("fullname")!);
+            StubFailure().IsMatch((string?)test.Element("failure")?.Element("message") ?? string.Empty).ShouldBeTrue((string)test.Attribute("fullname")!);
+        }
+    }
+
+    [Test]
+    public void In_the_export_the_grade_command_runs_and_says_that_the_reference_is_not_there()
+    {
+        var graded = Run(export, "dotnet", "run", "--project", "grader/GradingKit.Cli", "--", "grade", "--exercise", "E01");
+        var reference = Run(export, "dotnet", "run", "--project", "grader/GradingKit.Cli", "--", "grade", "--implementation", "reference");
+
+        graded.ShouldHaveExitCode(0);
+        graded.Output.ShouldContain("0 / 4");
+        reference.ShouldHaveExitCode(2);
+        reference.Error.ShouldContain("the reference solution is not part of this repository");
+    }
+
+    [Test]
+    public void The_export_refuses_a_folder_that_is_neither_empty_nor_an_earlier_export_and_replaces_only_its_own_files_in_one()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, "not-empty")).FullName;
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        var refused = Cli("export", "--out", folder);
+        var kit = Cli("export", "--out", Kit.Root);
+        var missing = Cli("export");
+
+        refused.ShouldHaveExitCode(2);
+        refused.Error.ShouldContain("neither empty nor an earlier export");
+        kit.ShouldHaveExitCode(2);
+        kit.Error.ShouldContain("is the kit itself");
+        missing.ShouldHaveExitCode(2);
+        missing.Error.ShouldContain("--out is missing");
+        Cli("export", "--out", folder, "--force").ShouldHaveExitCode(0);
+        File.WriteAllText(Path.Combine(folder, ".github", "workflows", "other.yml"), "theirs");
+        File.WriteAllText(Path.Combine(folder, "starter", "GradingKit.Starter", "Stale.cs"), "// gone from the kit");
+        Cli("export", "--out", folder).ShouldHaveExitCode(0);
+        File.ReadAllText(Path.Combine(folder, "notes.txt")).ShouldBe("mine");
+        File.ReadAllText(Path.Combine(folder, ".github", "workflows", "other.yml")).ShouldBe("theirs");
+        File.Exists(Path.Combine(folder, "starter", "GradingKit.Starter", "Stale.cs")).ShouldBeFalse();
+    }
+
+    [Test]
+    public void The_Gradescope_zip_holds_its_two_executable_scripts_at_the_root_and_the_student_repository_beside_them()
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        var entries = archive.Entries.ToDictionary(e => e.FullName);
+
+        foreach (var script in new[] { "setup.sh", "run_autograder" })
+        {
+            entries.ShouldContainKey(script);
+            ((entries[script].ExternalAttributes >> 16) & 0b111_111_111).ShouldBe(0b111_101_101, script);
+            using var reader = new StreamReader(entries[script].Open());
+            reader.ReadToEnd().ShouldStartWith("#!/usr/bin/env bash\n");
+        }
+
+        foreach (var project in ExportedProjects.Append("GradingKit.sln").Append(Manifest.FileName).Append("starter/GradingKit.Starter/E04.Pool.cs"))
+        {
+            entries.ShouldContainKey($"kit/{project}");
+        }
+
+        entries.Keys.ShouldAllBe(name => name == "setup.sh" || name == "run_autograder" || name.StartsWith("kit/", StringComparison.Ordinal));
+        entries.Keys.ShouldNotContain(name => name.StartsWith("kit/reference/", StringComparison.Ordinal) || name.StartsWith("kit/tests/", StringComparison.Ordinal));
+        entries.Keys.ShouldNotContain(name => name.Contains("/bin/", StringComparison.Ordinal) || name.Contains("/obj/", StringComparison.Ordinal));
+        using var setup = new StreamReader(entries["setup.sh"].Open());
+        setup.ReadToEnd().ShouldContain("--channel 10.0");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "run_autograder is a bash script for Gradescope's Ubuntu image.")]
+    public void Run_autograder_grades_a_submitted_repository_into_the_results_json_that_Gradescope_reads()
+    {
+        var script = ExtractScript("run_autograder");
+        var submission = Path.Combine(scratch, "submission");
+        var starter = Directory.CreateDirectory(Path.Combine(submission, "my-repository", "starter", "GradingKit.Starter")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(export, "starter", "GradingKit.Starter"), "*.cs"))
+        {
+            File.Copy(file, Path.Combine(starter, Path.GetFileName(file)));
+        }
+
+        var resultsFile = Path.Combine(scratch, "results", "results.json");
+
+        var run = Run(scratch, "bash", script, submission, resultsFile, export);
+
+        run.ShouldHaveExitCode(0);
+        var results = JsonDocument.Parse(File.ReadAllText(resultsFile)).RootElement;
+        results.GetProperty("score").GetDouble().ShouldBe(0);
+        results.GetProperty("execution_time").GetInt32().ShouldBeGreaterThan(0, run.ToString());
+        var tests = results.GetProperty("tests").EnumerateArray().ToList();
+        tests.Count.ShouldBe(manifest.Exercises.Sum(e => e.Checks.Count));
+        tests.Sum(t => t.GetProperty("max_score").GetDouble()).ShouldBe(manifest.TotalPoints);
+        foreach (var test in tests)
+        {
+            test.GetProperty("name").GetString().ShouldNotBeNullOrEmpty();
+            test.GetProperty("score").GetDouble().ShouldBe(0);
+            StubFailure().IsMatch(test.GetProperty("output").GetString()!).ShouldBeTrue(test.GetProperty("name").GetString());
+        }
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "run_autograder is a bash script for Gradescope's Ubuntu image.")]
+    public void Run_autograder_writes_a_score_of_0_with_the_reason_when_it_cannot_grade()
+    {
+        var script = ExtractScript("run_autograder");
+        var empty = Directory.CreateDirectory(Path.Combine(scratch, "empty-submission")).FullName;
+        var resultsFile = Path.Combine(scratch, "results-empty", "results.json");
+
+        Run(scratch, "bash", script, empty, resultsFile, export).ShouldHaveExitCode(0);
+
+        var results = JsonDocument.Parse(File.ReadAllText(resultsFile)).RootElement;
+        results.GetProperty("score").GetDouble().ShouldBe(0);
+        results.GetProperty("output").GetString()!.ShouldContain("Not graded");
+        results.GetProperty("tests").GetArrayLength().ShouldBe(0);
+    }
+
+    private static Dictionary<string, string> Map(object node) =>
+        ((Dictionary<object, object>)node).ToDictionary(p => (string)p.Key, p => p.Value as string ?? string.Empty);
+
+    private static List<string> List(object node) => ((List<object>)node).Cast<string>().ToList();
+
+    private static ProcessResult Cli(params string[] arguments) => Run(Kit.Root, "dotnet", [GradeCommandRun.Cli, .. arguments]);
+
+    private static ProcessResult Run(string workingDirectory, string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(CommandLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} took over {CommandLimit}.");
+        }
+
+        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    private List<Dictionary<object, object>> Steps()
+    {
+        var job = (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
+        return ((List<object>)job["steps"]).Cast<Dictionary<object, object>>().ToList();
+    }
+
+    private List<Dictionary<object, object>> GraderSteps() => Steps().Skip(2).SkipLast(1).ToList();
+
+    private IEnumerable<string> SolutionProjects() =>
+        SolutionProject().Matches(File.ReadAllText(Path.Combine(export, "GradingKit.sln"))).Select(m => m.Groups["path"].Value.Replace('\\', '/'));
+
+    private string ExtractScript(string name)
+    {
+        var path = Path.Combine(scratch, name);
+        if (!File.Exists(path))
+        {
+            using var archive = ZipFile.OpenRead(zip);
+            archive.GetEntry(name)!.ExtractToFile(path);
+        }
+
+        return path;
+    }
+
+    [GeneratedRegex(@"^[a-z0-9_]+$")]
+    private static partial Regex StepId();
+
+    [GeneratedRegex(@"""(?<path>[^""]+\.csproj)""")]
+    private static partial Regex SolutionProject();
+
+    [GeneratedRegex(@"E\d{2}: \w+\.\w+ is not implemented yet\. Write it in E\d{2}\.\w+\.cs; the comment above the class explains the exercise\.")]
+    private static partial Regex StubFailure();
+}
+
+/// <summary>What a process printed and how it ended.</summary>
+/// <param name="ExitCode">Its exit code.</param>
+/// <param name="Output">Its standard output.</param>
+/// <param name="Error">Its standard error.</param>
+internal sealed record ProcessResult(int ExitCode, string Output, string Error)
+{
+    public void ShouldHaveExitCode(int expected) => ExitCode.ShouldBe(expected, ToString());
+
+    public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
+}
