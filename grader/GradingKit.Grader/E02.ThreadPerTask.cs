@@ -17,6 +17,7 @@ public sealed class E02_ThreadPerTask
 
         StudentCode.Call($"ThreadPerTask.RunAll({taskCount}, task)", () => runner.RunAll(taskCount, task.Object));
 
+        ResultChecks.RequireAllRanBeforeReturn($"RunAll({taskCount}, task)", () => task.Invocations.Count, taskCount);
         ResultChecks.RequireEachIndexOnce(
             $"RunAll({taskCount}, task)",
             task.Invocations.Select(invocation => (int)invocation.Arguments[0]!),

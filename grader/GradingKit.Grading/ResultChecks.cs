@@ -27,6 +27,38 @@ public static class ResultChecks
             sameResults ? Hints.OutOfOrder : Hints.ItemRunTwiceOrNever);
     }
 
+    /// <summary>
+    /// Fails the check when a call returned before all its tasks had run and the rest ran after it
+    /// returned: it did not wait for them. Where nothing more runs, it leaves the verdict to the
+    /// check of which ran.
+    /// </summary>
+    /// <param name="what">The call that ran the tasks.</param>
+    /// <param name="ran">How many tasks have run so far.</param>
+    /// <param name="count">How many tasks there are.</param>
+    public static void RequireAllRanBeforeReturn(string what, Func<int> ran, int count)
+    {
+        ArgumentNullException.ThrowIfNull(ran);
+        var atReturn = ran();
+        if (atReturn >= count)
+        {
+            return;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (ran() < count && clock.Elapsed < Thresholds.StragglerWait)
+        {
+            Thread.Sleep(10);
+        }
+
+        var later = ran();
+        Feedback.Require(
+            later == atReturn,
+            $"{what} returned before its tasks had run.",
+            () => $"{atReturn} of {count} tasks had run when it returned; {later} had run {Measurement.Format(clock.Elapsed)} later",
+            $"all {count} run before it returns",
+            Hints.ReturnedEarly);
+    }
+
     /// <summary>Fails the check unless every index from 0 to <paramref name="count"/> - 1 was seen exactly once.</summary>
     /// <param name="what">The call that ran the tasks or items.</param>
     /// <param name="seen">The indices seen, one per run.</param>
@@ -53,8 +85,8 @@ public static class ResultChecks
         Feedback.Require(
             wrong.Count == 0 && strays.Count == 0,
             $"{what} did not run each {unit} exactly once.",
-            () => $"{unit}s run other than once: {Feedback.List(wrong.Select(index => $"{index} ({runs[index]}x)"))}"
-                + (strays.Count > 0 ? $"; {unit}s out of range: {Feedback.List(strays)}" : string.Empty),
+            () => $"run other than once: {unit} {Feedback.List(wrong.Select(index => $"{index} ({runs[index]}x)"))}"
+                + (strays.Count > 0 ? $"; out of range: {unit} {Feedback.List(strays)}" : string.Empty),
             $"every {unit} from 0 to {count - 1}, once each",
             hint);
     }

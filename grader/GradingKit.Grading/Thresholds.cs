@@ -90,6 +90,12 @@ public static class Thresholds
     public static readonly TimeSpan StudentCallLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long a check waits, after a call returned with some of its tasks not yet run, for them
+    /// to run after all: if they do, the call returned before its tasks finished.
+    /// </summary>
+    public static readonly TimeSpan StragglerWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How long probed tasks wait for one another at a gate before giving up. A correct solution
     /// opens the gate at once; a sequential one pays this once per probe, then runs on.
     /// </summary>

@@ -86,6 +86,24 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
+    public void A_call_whose_tasks_run_after_it_returned_fails_as_returning_early()
+    {
+        var looks = 0;
+        var failure = Should.Throw<AssertionException>(() => ResultChecks.RequireAllRanBeforeReturn("RunAll(5, task)", () => looks++ == 0 ? 2 : 5, 5));
+
+        failure.Message.ShouldStartWith("RunAll(5, task) returned before its tasks had run.");
+        failure.Message.ShouldContain("Measured: 2 of 5 tasks had run when it returned; 5 had run ");
+        failure.Message.ShouldContain($"Hint:     {Hints.ReturnedEarly}");
+    }
+
+    [Test]
+    public void A_call_whose_tasks_all_ran_or_never_run_is_left_to_the_other_checks()
+    {
+        Should.NotThrow(() => ResultChecks.RequireAllRanBeforeReturn("RunAll(5, task)", () => 5, 5));
+        Should.NotThrow(() => ResultChecks.RequireAllRanBeforeReturn("RunAll(5, task)", () => 3, 5));
+    }
+
+    [Test]
     public void Host_events_are_written_one_json_line_each_and_read_back_as_written()
     {
         var file = Path.GetTempFileName();
