@@ -51,6 +51,11 @@ public static partial class GraderBuild
     /// <returns>The built grader or the compiler's errors.</returns>
     public static BuiltGrader Build(string kitRoot, string implementation)
     {
+        if (implementation is not ("starter" or "reference") && MissingReferences(implementation) is { Count: > 0 } missing)
+        {
+            return new BuiltGrader(null, missing);
+        }
+
         var grader = Path.Combine(kitRoot, "grader", "GradingKit.Grader");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
@@ -84,6 +89,27 @@ public static partial class GraderBuild
             .Distinct()
             .ToList();
         return new BuiltGrader(null, errors.Count > 0 ? errors : ["The build failed without naming an error."]);
+    }
+
+    /// <summary>
+    /// The project references of a submission that point nowhere, each explained. Restore fails on
+    /// them without a word ("RestoreTask returned false but did not log an error"), as it does for
+    /// a starter project sent without the contract's folder beside it.
+    /// </summary>
+    private static List<string> MissingReferences(string project)
+    {
+        var folder = Path.GetDirectoryName(project)!;
+        return System.Xml.Linq.XDocument.Load(project).Descendants()
+            .Where(element => element.Name.LocalName == "ProjectReference")
+            .Select(element => (string?)element.Attribute("Include"))
+            .OfType<string>()
+            .Where(include => !include.Contains("$(", StringComparison.Ordinal))
+            .Select(include => (Include: include, Path: Path.GetFullPath(include.Replace('\\', '/'), folder)))
+            .Where(reference => !File.Exists(reference.Path))
+            .Select(reference =>
+                $"{Path.GetFileName(project)} references {reference.Include}, which is not there ({reference.Path}). "
+                + "Grade the whole student repository (starter/ with GradingKit.Contracts beside GradingKit.Starter), or point the reference at the contract.")
+            .ToList();
     }
 
     /// <summary>An error in the grader's own files means the submission lacks what the contract asks for: say that.</summary>

@@ -74,6 +74,30 @@ public sealed class TheGradeCommand
     }
 
     [Test]
+    public void Grades_a_project_sent_without_the_contract_it_references_as_an_error_naming_the_reference()
+    {
+        var folder = Directory.CreateTempSubdirectory("gradingkit-alone-");
+        try
+        {
+            foreach (var source in Directory.EnumerateFiles(Path.Combine(Kit.Root, "starter", "GradingKit.Starter"), "*.cs*"))
+            {
+                File.Copy(source, Path.Combine(folder.FullName, Path.GetFileName(source)));
+            }
+
+            var graded = GradeCommandRun.Grade("--implementation", folder.FullName, "--exercise", "E01");
+
+            graded.ExitCode.ShouldBe(0, graded.ToString());
+            graded.Json!.Value.GetProperty("status").GetString().ShouldBe("error");
+            graded.Json.Value.GetProperty("error").GetString().ShouldStartWith(
+                "GradingKit.Starter.csproj references ../GradingKit.Contracts/GradingKit.Contracts.csproj, which is not there");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Grades_a_submission_that_does_not_compile_as_an_error_with_the_compilers_message()
     {
         var folder = Directory.CreateTempSubdirectory("gradingkit-broken-");
