@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace GradingKit.Tests;
@@ -54,31 +53,8 @@ internal static class GradeCommandRun
     }
 
     /// <summary>Runs the built CLI with these arguments from the kit's root, as a user's shell would (no test runner's variables).</summary>
-    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Kit.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments.Prepend(Cli))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(RunLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gradingkit {string.Join(' ', arguments)} took over {RunLimit}.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    public static ProcessResult Run(IEnumerable<string> arguments) =>
+        ChildProcess.Run(Kit.Root, "dotnet", arguments.Prepend(Cli), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" });
 
     private static JsonElement? ReadJson(string path) =>
         File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone() : null;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace GradingKit.Tests;
@@ -54,41 +53,20 @@ internal static class GraderRun
         var results = Directory.CreateTempSubdirectory("gradingkit-run-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = Kit.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
             var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
-            foreach (var argument in new[] { "test", Kit.GraderProject, $"-p:Implementation={implementation}" }
-                .Concat(filter)
-                .Concat(CoverageArguments())
-                .Concat(["--", $"NUnit.TestOutputXml={results}"])
-                .Concat(parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // The outer test host's settings must not leak into the nested run.
-            foreach (var name in start.Environment.Keys.Where(IsRunnerVariable).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(RunLimit))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"Grading {implementation} took over {RunLimit}.");
-            }
-
+            var run = ChildProcess.Run(
+                Kit.Root,
+                "dotnet",
+                new[] { "test", Kit.GraderProject, $"-p:Implementation={implementation}" }
+                    .Concat(filter)
+                    .Concat(CoverageArguments())
+                    .Concat(["--", $"NUnit.TestOutputXml={results}"])
+                    .Concat(parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")),
+                RunLimit);
             var report = Path.Combine(results, "GradingKit.Grader.xml");
             if (!File.Exists(report))
             {
-                throw new InvalidOperationException($"Grading {implementation} wrote no report:\n{output.Result}\n{error.Result}");
+                throw new InvalidOperationException($"Grading {implementation} wrote no report:\n{run}");
             }
 
             return Read(report);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -297,30 +296,8 @@ public sealed partial class TheDistribution
 
     private static ProcessResult Cli(params string[] arguments) => Run(Kit.Root, "dotnet", [GradeCommandRun.Cli, .. arguments]);
 
-    private static ProcessResult Run(string workingDirectory, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CommandLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} took over {CommandLimit}.");
-        }
-
-        return new ProcessResult(process.ExitCode, output.Result, error.Result);
-    }
+    private static ProcessResult Run(string workingDirectory, string program, params string[] arguments) =>
+        ChildProcess.Run(workingDirectory, program, arguments, CommandLimit);
 
     private List<Dictionary<object, object>> Steps()
     {
@@ -355,13 +332,8 @@ public sealed partial class TheDistribution
     private static partial Regex StubFailure();
 }
 
-/// <summary>What a process printed and how it ended.</summary>
-/// <param name="ExitCode">Its exit code.</param>
-/// <param name="Output">Its standard output.</param>
-/// <param name="Error">Its standard error.</param>
-internal sealed record ProcessResult(int ExitCode, string Output, string Error)
+/// <summary>The exit code a command must end with, its output shown when it does not.</summary>
+file static class ProcessResultAssertions
 {
-    public void ShouldHaveExitCode(int expected) => ExitCode.ShouldBe(expected, ToString());
-
-    public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
+    public static void ShouldHaveExitCode(this ProcessResult result, int expected) => result.ExitCode.ShouldBe(expected, result.ToString());
 }

@@ -17,7 +17,7 @@ public sealed class TheGradeAllCommand
     private static readonly string[] Selected = ["E01", "E07"];
 
     private DirectoryInfo batch = null!;
-    private (int ExitCode, string Output, string Error) graded;
+    private ProcessResult graded = null!;
     private Dictionary<string, Dictionary<string, string>> rows = null!;
     private List<string> header = null!;
 

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace GradingKit.Tests;
+
+/// <summary>What a program run by the kit's tests ended with.</summary>
+/// <param name="ExitCode">Its exit code.</param>
+/// <param name="Output">What it wrote to standard output.</param>
+/// <param name="Error">What it wrote to standard error.</param>
+internal sealed record ProcessResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
+}
+
+/// <summary>
+/// Runs a program as a user's shell would: without the test runner's variables (the outer test
+/// host's settings must not leak into a nested run), its output captured, and killed with its
+/// whole tree when it overruns its limit.
+/// </summary>
+internal static class ChildProcess
+{
+    public static ProcessResult Run(
+        string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} took over {limit}.");
+        }
+
+        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+    }
+}
