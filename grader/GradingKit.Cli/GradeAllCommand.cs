@@ -179,9 +179,7 @@ public static class GradeAllCommand
         catch (Exception problem)
         {
             notGraded = problem is UsageException ? problem.Message : $"the kit failed on this submission: {problem.GetType().Name}: {problem.Message}";
-            var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission was not graded")).ToList();
-            report = new GradeReport(
-                student.Name, GradeReport.BuildError, notGraded, plan.Exercises.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
+            report = GradeReport.NotGraded(plan, student.Name, notGraded, "the submission was not graded", clock.Elapsed.TotalSeconds);
         }
 
         try

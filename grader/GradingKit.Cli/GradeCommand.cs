@@ -72,10 +72,7 @@ public static class GradeCommand
         var built = GraderBuild.Build(plan.Kit, implementation);
         if (built.GraderAssembly is null)
         {
-            var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), "the submission did not build")).ToList();
-            return new GradeReport(
-                label, GradeReport.BuildError, string.Join(Environment.NewLine, built.Errors),
-                plan.Exercises.Sum(e => e.Points), 0, clock.Elapsed.TotalSeconds, Environment.ProcessorCount, notRun);
+            return GradeReport.NotGraded(plan, label, string.Join(Environment.NewLine, built.Errors), "the submission did not build", clock.Elapsed.TotalSeconds);
         }
 
         var supervisor = new Supervisor(built.GraderAssembly, plan.Parameters, plan.ExerciseLimit, progress);

@@ -59,4 +59,18 @@ public sealed record GradeReport(
 
     /// <summary>The status of a run whose submission did not build.</summary>
     public const string BuildError = "error";
+
+    /// <summary>The report of a submission that could not be graded: every exercise at 0, its fault the reason.</summary>
+    /// <param name="plan">What was to be graded.</param>
+    /// <param name="label">What the report calls the implementation.</param>
+    /// <param name="error">Why it was not graded: the build's errors, or what went wrong.</param>
+    /// <param name="fault">The fault each exercise shows.</param>
+    /// <param name="seconds">How long it took to find out.</param>
+    /// <returns>The report, with the status error.</returns>
+    public static GradeReport NotGraded(GradingPlan plan, string label, string error, string fault, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), fault)).ToList();
+        return new GradeReport(label, BuildError, error, plan.Exercises.Sum(e => e.Points), 0, seconds, Environment.ProcessorCount, notRun);
+    }
 }
