@@ -22,7 +22,7 @@ public sealed record GradeAllOptions(
 /// <param name="Earned">The points per exercise, in the plan's order; empty when the submission could not be graded.</param>
 /// <param name="Total">The points earned.</param>
 /// <param name="Possible">The points possible.</param>
-/// <param name="Status">graded, or error.</param>
+/// <param name="Status">graded; error (not built, no project, the kit failed); integrity (APIs the grader does not allow).</param>
 /// <param name="Reason">Why it is an error; for a graded submission, the faults of its exercises, if any.</param>
 public sealed record GradebookRow(string Student, IReadOnlyList<double> Earned, double Total, double Possible, string Status, string Reason);
 
@@ -204,14 +204,15 @@ public static class GradeAllCommand
         return notGraded is null ? Row(plan, report) : new GradebookRow(student.Name, [], 0, report.Points, GradeReport.BuildError, notGraded);
     }
 
-    /// <summary>The row of a submission that built and was graded, or did not build.</summary>
+    /// <summary>The row of a submission that built and was graded, or was not: it did not build, or it breaks the API policy.</summary>
     private static GradebookRow Row(GradingPlan plan, GradeReport report)
     {
         if (report.Status != GradeReport.Graded)
         {
             var errors = (report.Error ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var more = errors.Length > 1 ? $" (and {errors.Length - 1} more; see {report.Implementation}/{ReportTextFile})" : string.Empty;
-            return new GradebookRow(report.Implementation, [], 0, report.Points, GradeReport.BuildError, $"did not build: {errors.FirstOrDefault()}{more}");
+            var why = report.Status == GradeReport.IntegrityError ? "uses APIs the grader does not allow" : "did not build";
+            return new GradebookRow(report.Implementation, [], 0, report.Points, report.Status, $"{why}: {errors.FirstOrDefault()}{more}");
         }
 
         var earned = plan.Exercises.Select(e => report.Exercises.Single(g => g.Id == e.Id).Earned).ToList();

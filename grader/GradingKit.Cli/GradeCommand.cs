@@ -62,17 +62,28 @@ public static class GradeCommand
     /// <param name="label">What the report calls the implementation.</param>
     /// <param name="implementation">starter, reference or a project's full path (<see cref="GraderBuild.Resolve"/>).</param>
     /// <param name="progress">Told what is being built and graded.</param>
-    /// <returns>The report: graded, or error when the implementation did not build.</returns>
+    /// <returns>The report: graded; error when the implementation did not build; integrity when it breaks the API policy.</returns>
     public static GradeReport Grade(GradingPlan plan, string label, string implementation, Action<string> progress)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         var clock = Stopwatch.StartNew();
-        progress($"Building the grader for {label}");
-        var built = GraderBuild.Build(plan.Kit, implementation);
+        using var sources = SubmissionSources.Take(GraderBuild.SourceFolder(plan.Kit, implementation));
+        progress($"Building the grader for {label} from {sources.Files.Count} source files");
+        var built = GraderBuild.Build(plan.Kit, implementation, sources);
+        if (built.Violations.Count > 0)
+        {
+            return GradeReport.NotGraded(
+                plan, label, string.Join(Environment.NewLine, built.Violations), "the submission uses APIs that the grader does not allow", clock.Elapsed.TotalSeconds, GradeReport.IntegrityError)
+                with
+            { Sources = sources.Files };
+        }
+
         if (built.GraderAssembly is null)
         {
-            return GradeReport.NotGraded(plan, label, string.Join(Environment.NewLine, built.Errors), "the submission did not build", clock.Elapsed.TotalSeconds);
+            return GradeReport.NotGraded(plan, label, string.Join(Environment.NewLine, built.Errors), "the submission did not build", clock.Elapsed.TotalSeconds)
+                with
+            { Sources = sources.Files };
         }
 
         var supervisor = new Supervisor(built.GraderAssembly, plan.Parameters, plan.ExerciseLimit, progress);
@@ -80,7 +91,10 @@ public static class GradeCommand
         var grades = plan.Exercises.Zip(runs, (exercise, run) => Scoring.Score(exercise, Cases(run), run.Fault)).ToList();
         return new GradeReport(
             label, GradeReport.Graded, null,
-            grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades);
+            grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades)
+        {
+            Sources = sources.Files,
+        };
     }
 
     /// <summary>The exercises of the manifest that the --exercise options name, all of them when none.</summary>

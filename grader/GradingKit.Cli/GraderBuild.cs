@@ -6,9 +6,14 @@ namespace GradingKit.Cli;
 /// <summary>The grader, built for one implementation; or why it could not be.</summary>
 /// <param name="GraderAssembly">The built grader, when the build succeeded.</param>
 /// <param name="Errors">The compiler's errors, paths relative to the submission, when it failed.</param>
-public sealed record BuiltGrader(string? GraderAssembly, IReadOnlyList<string> Errors);
+/// <param name="Violations">The uses of APIs that the policy bans (starter/ApiPolicy/BannedSymbols.txt), each with file, line and API: the submission is not graded.</param>
+public sealed record BuiltGrader(string? GraderAssembly, IReadOnlyList<string> Errors, IReadOnlyList<string> Violations);
 
-/// <summary>Builds the kit's grader against an implementation: `dotnet build grader/GradingKit.Grader -p:Implementation=...`.</summary>
+/// <summary>
+/// Builds the kit's grader against a submission's exercise sources: `dotnet build
+/// grader/GradingKit.Grader -p:SubmissionSources=...`, which compiles them in the kit's own
+/// GradingKit.Submission project under the API policy. The submission's own build files never run.
+/// </summary>
 public static partial class GraderBuild
 {
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
@@ -16,7 +21,7 @@ public static partial class GraderBuild
     /// <summary>Resolves what the user named: starter, reference, a .csproj, or a folder that holds exactly one .csproj.</summary>
     /// <param name="implementation">The --implementation value.</param>
     /// <param name="workingDirectory">Where relative paths start.</param>
-    /// <returns>The value for -p:Implementation.</returns>
+    /// <returns>starter, reference, or the project file's full path.</returns>
     /// <exception cref="UsageException">The path does not exist or is not a project.</exception>
     public static string Resolve(string implementation, string workingDirectory)
     {
@@ -31,7 +36,7 @@ public static partial class GraderBuild
         {
             var projects = Directory.GetFiles(path, "*.csproj");
             return projects.Length == 1
-                ? projects[0]
+                ? RequireProjectFile(projects[0])
                 : throw new UsageException($"--implementation {implementation}: the folder {path} holds {projects.Length} .csproj files; name the project file itself.");
         }
 
@@ -41,27 +46,37 @@ public static partial class GraderBuild
         }
 
         return path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-            ? path
+            ? RequireProjectFile(path)
             : throw new UsageException($"--implementation {implementation}: {path} is not a .csproj project file.");
     }
 
-    /// <summary>Builds the grader for the implementation.</summary>
+    /// <summary>The folder whose .cs files are the implementation's sources.</summary>
     /// <param name="kitRoot">The kit's root folder.</param>
-    /// <param name="implementation">starter, reference or a project's full path.</param>
-    /// <returns>The built grader or the compiler's errors.</returns>
-    public static BuiltGrader Build(string kitRoot, string implementation)
+    /// <param name="implementation">starter, reference or a project's full path (<see cref="Resolve"/>).</param>
+    /// <returns>The folder's full path.</returns>
+    public static string SourceFolder(string kitRoot, string implementation) => implementation switch
     {
-        if (implementation is not ("starter" or "reference") && MissingReferences(implementation) is { Count: > 0 } missing)
-        {
-            return new BuiltGrader(null, missing);
-        }
+        "starter" => Path.Combine(kitRoot, "starter", "GradingKit.Starter"),
+        "reference" => Path.Combine(kitRoot, "reference", "GradingKit.Reference"),
+        _ => Path.GetDirectoryName(implementation)!,
+    };
 
+    /// <summary>Builds the grader for the submission's sources.</summary>
+    /// <param name="kitRoot">The kit's root folder.</param>
+    /// <param name="implementation">starter, reference or a project's full path: what the checks' replay lines name.</param>
+    /// <param name="sources">The submission's sources, copied by the kit.</param>
+    /// <returns>The built grader, the compiler's errors, or the policy's violations.</returns>
+    public static BuiltGrader Build(string kitRoot, string implementation, SubmissionSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
         var grader = Path.Combine(kitRoot, "grader", "GradingKit.Grader");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "build", Path.Combine(grader, "GradingKit.Grader.csproj"), $"-p:Implementation={implementation}",
-            "-nologo", "-verbosity:quiet", "-consoleLoggerParameters:NoSummary;ErrorsOnly",
+            "build", Path.Combine(grader, "GradingKit.Grader.csproj"),
+            $"-p:Implementation={MSBuildEscape(implementation)}", $"-p:SubmissionSources={MSBuildEscape(sources.Folder)}",
+            $"-p:PolicyLog={MSBuildEscape(sources.PolicyLog)}",
+            "-nologo", "-verbosity:quiet", "-consoleLoggerParameters:NoSummary;ErrorsOnly", "-nodeReuse:false",
         })
         {
             start.ArgumentList.Add(argument);
@@ -73,44 +88,55 @@ public static partial class GraderBuild
         if (!build.WaitForExit(BuildLimit))
         {
             build.Kill(entireProcessTree: true);
-            return new BuiltGrader(null, [$"The build did not finish within {BuildLimit.TotalMinutes:0} minutes."]);
+            return new BuiltGrader(null, [$"The build did not finish within {BuildLimit.TotalMinutes:0} minutes."], []);
+        }
+
+        var lines = (output.Result + error.Result)
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => ProjectSuffix().Replace(line, string.Empty))
+            .ToList();
+        var violations = ApiPolicy.Violations(sources, lines);
+        if (violations.Count > 0)
+        {
+            return new BuiltGrader(null, [], violations);
         }
 
         if (build.ExitCode == 0)
         {
-            return new BuiltGrader(Path.Combine(grader, "bin", "Debug", "net10.0", "GradingKit.Grader.dll"), []);
+            return new BuiltGrader(Path.Combine(grader, "bin", "Debug", "net10.0", "GradingKit.Grader.dll"), [], []);
         }
 
-        var submission = implementation is "starter" or "reference" ? kitRoot : Path.GetDirectoryName(implementation)!;
-        var errors = (output.Result + error.Result)
-            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var errors = lines
             .Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) && !ErrorCount().IsMatch(line))
-            .Select(line => Explain(ProjectSuffix().Replace(line, string.Empty), grader, submission))
+            .Select(line => Explain(line, grader, sources.Folder))
             .Distinct()
             .ToList();
-        return new BuiltGrader(null, errors.Count > 0 ? errors : ["The build failed without naming an error."]);
+        return new BuiltGrader(null, errors.Count > 0 ? errors : ["The build failed without naming an error."], []);
     }
 
     /// <summary>
-    /// The project references of a submission that point nowhere, each explained. Restore fails on
-    /// them without a word ("RestoreTask returned false but did not log an error"), as it does for
-    /// a starter project sent without the contract's folder beside it.
+    /// A project file is only a marker of the implementation's folder and is never evaluated; still,
+    /// one that is not a well-formed MSBuild project is a mistake worth naming.
     /// </summary>
-    private static List<string> MissingReferences(string project)
+    private static string RequireProjectFile(string path)
     {
-        var folder = Path.GetDirectoryName(project)!;
-        return System.Xml.Linq.XDocument.Load(project).Descendants()
-            .Where(element => element.Name.LocalName == "ProjectReference")
-            .Select(element => (string?)element.Attribute("Include"))
-            .OfType<string>()
-            .Where(include => !include.Contains("$(", StringComparison.Ordinal))
-            .Select(include => (Include: include, Path: Path.GetFullPath(include.Replace('\\', '/'), folder)))
-            .Where(reference => !File.Exists(reference.Path))
-            .Select(reference =>
-                $"{Path.GetFileName(project)} references {reference.Include}, which is not there ({reference.Path}). "
-                + "Grade the whole student repository (starter/ with GradingKit.Contracts beside GradingKit.Starter), or point the reference at the contract.")
-            .ToList();
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(path, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            return System.Xml.Linq.XDocument.Load(reader).Root?.Name.LocalName == "Project"
+                ? path
+                : throw new UsageException($"{path} is not an MSBuild project: its root element is not <Project>.");
+        }
+        catch (System.Xml.XmlException problem)
+        {
+            throw new UsageException($"{path} is not a well-formed project file: {problem.Message}");
+        }
     }
+
+    /// <summary>A value for an MSBuild -p: switch, where ';' would start another property and '%', '$', '@' and quotes mean something.</summary>
+    private static string MSBuildEscape(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal).Replace("$", "%24", StringComparison.Ordinal)
+            .Replace("@", "%40", StringComparison.Ordinal).Replace("'", "%27", StringComparison.Ordinal).Replace("\"", "%22", StringComparison.Ordinal);
 
     /// <summary>An error in the grader's own files means the submission lacks what the contract asks for: say that.</summary>
     private static string Explain(string line, string grader, string submission)
@@ -136,7 +162,7 @@ public static partial class GraderBuild
     [GeneratedRegex(@"\s*\[[^\]]*\.csproj\]$")]
     private static partial Regex ProjectSuffix();
 
-    [GeneratedRegex(@"error CS0246: The type or namespace name '(?<name>\w+)' could not be found")]
+    [GeneratedRegex(@"error CS0234: The type or namespace name '(?<name>\w+)' does not exist in the namespace '(Submission::)?GradingKit\.Exercises'")]
     private static partial Regex MissingType();
 
     [GeneratedRegex(@"error CS1061: '(?<type>\w+)' does not contain a definition for '(?<member>\w+)'")]

@@ -44,8 +44,8 @@ public sealed record ExerciseGrade(string Id, string Title, double Points, doubl
 
 /// <summary>A whole grading run.</summary>
 /// <param name="Implementation">What was graded.</param>
-/// <param name="Status">graded, or error when the submission did not build.</param>
-/// <param name="Error">The build errors, where it did not build.</param>
+/// <param name="Status">graded; error when the submission did not build; integrity when it uses APIs that the policy bans.</param>
+/// <param name="Error">The build errors or the policy's violations, where it was not graded.</param>
 /// <param name="Points">The points possible.</param>
 /// <param name="Earned">The points earned.</param>
 /// <param name="Seconds">How long grading took, build included.</param>
@@ -60,17 +60,32 @@ public sealed record GradeReport(
     /// <summary>The status of a run whose submission did not build.</summary>
     public const string BuildError = "error";
 
+    /// <summary>The status of a run whose submission uses APIs that the policy bans: it is not graded.</summary>
+    public const string IntegrityError = "integrity";
+
+    /// <summary>The .cs files the submission was built from, relative to its folder (the grade command builds nothing else of it).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Why the submission was not graded, as the reports' heading; null for a graded run.</summary>
+    public string? NotGradedBecause => Status switch
+    {
+        BuildError => "The submission did not build",
+        IntegrityError => "The submission uses APIs that the grader does not allow (starter/ApiPolicy/BannedSymbols.txt), so it was not graded",
+        _ => null,
+    };
+
     /// <summary>The report of a submission that could not be graded: every exercise at 0, its fault the reason.</summary>
     /// <param name="plan">What was to be graded.</param>
     /// <param name="label">What the report calls the implementation.</param>
     /// <param name="error">Why it was not graded: the build's errors, or what went wrong.</param>
     /// <param name="fault">The fault each exercise shows.</param>
     /// <param name="seconds">How long it took to find out.</param>
-    /// <returns>The report, with the status error.</returns>
-    public static GradeReport NotGraded(GradingPlan plan, string label, string error, string fault, double seconds)
+    /// <param name="status">error (the default) or integrity.</param>
+    /// <returns>The report, with that status.</returns>
+    public static GradeReport NotGraded(GradingPlan plan, string label, string error, string fault, double seconds, string status = BuildError)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), fault)).ToList();
-        return new GradeReport(label, BuildError, error, plan.Exercises.Sum(e => e.Points), 0, seconds, Environment.ProcessorCount, notRun);
+        return new GradeReport(label, status, error, plan.Exercises.Sum(e => e.Points), 0, seconds, Environment.ProcessorCount, notRun);
     }
 }

@@ -42,4 +42,5 @@ public sealed record ExerciseEntry(
 /// <summary>One check of an exercise: a grader test method, worth its points when every case of it passes.</summary>
 /// <param name="Test">The test method's name.</param>
 /// <param name="Points">Its points.</param>
-public sealed record CheckEntry(string Test, double Points);
+/// <param name="Timed">Whether it is a timing check: its points then also need every untimed check of the exercise passed.</param>
+public sealed record CheckEntry(string Test, double Points, bool Timed = false);

@@ -32,6 +32,8 @@ internal static class ChildProcess
             start.Environment.Remove(name);
         }
 
+        // A nested build leaves no MSBuild node running: one would outlive the test and hold its files and locks.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -74,7 +74,7 @@ public sealed class TheGradeCommand
     }
 
     [Test]
-    public void Grades_a_project_sent_without_the_contract_it_references_as_an_error_naming_the_reference()
+    public void Builds_only_the_exercise_sources_of_a_project_against_the_kits_contract()
     {
         var folder = Directory.CreateTempSubdirectory("gradingkit-alone-");
         try
@@ -84,12 +84,39 @@ public sealed class TheGradeCommand
                 File.Copy(source, Path.Combine(folder.FullName, Path.GetFileName(source)));
             }
 
+            // Its project references a contract that is not there, and its own build files would fail the build: neither is evaluated.
+            File.WriteAllText(Path.Combine(folder.FullName, "Directory.Build.props"), "<Project><Target Name=\"Fail\" BeforeTargets=\"Build\"><Error Text=\"evaluated\" /></Target></Project>");
+            File.WriteAllText(Path.Combine(folder.FullName, "notes.txt.cs.bak"), "not a source file");
+
             var graded = GradeCommandRun.Grade("--implementation", folder.FullName, "--exercise", "E01");
 
             graded.ExitCode.ShouldBe(0, graded.ToString());
-            graded.Json!.Value.GetProperty("status").GetString().ShouldBe("error");
-            graded.Json.Value.GetProperty("error").GetString().ShouldStartWith(
-                "GradingKit.Starter.csproj references ../GradingKit.Contracts/GradingKit.Contracts.csproj, which is not there");
+            graded.Json!.Value.GetProperty("status").GetString().ShouldBe("graded", graded.ToString());
+            graded.Json.Value.GetProperty("sources").EnumerateArray().Select(f => f.GetString()).ShouldBe(
+                Directory.EnumerateFiles(Path.Combine(Kit.Root, "starter", "GradingKit.Starter"), "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            graded.Json.Value.GetProperty("earned").GetDouble().ShouldBe(0);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [TestCase("")]
+    [TestCase("<Project")]
+    [TestCase("<NotAProject />")]
+    public void Refuses_a_project_file_that_is_not_an_msbuild_project(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("gradingkit-malformed-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "Broken.csproj"), text);
+
+            var graded = GradeCommandRun.Grade("--implementation", Path.Combine(folder.FullName, "Broken.csproj"), "--exercise", "E01");
+
+            graded.ExitCode.ShouldBe(2, graded.ToString());
+            graded.Error.ShouldContain("Broken.csproj is not");
+            graded.Error.ShouldNotContain("   at ");
         }
         finally
         {

@@ -79,6 +79,18 @@ public sealed class TheManifest
         }
     }
 
+    [Test]
+    public void Marks_exactly_the_timing_checks_as_timed()
+    {
+        var graded = GraderRun.Grade("starter");
+
+        foreach (var exercise in Manifest.Exercises)
+        {
+            var timed = graded.Where(test => Selects(exercise, test) && test.IsTimed).Select(test => test.Method).Distinct().Order();
+            exercise.Checks.Where(c => c.Timed).Select(c => c.Test).Order().ShouldBe(timed, exercise.Id);
+        }
+    }
+
     // The manifest's filters are of the one form its schema allows: Category=ID.
     private static bool Selects(ExerciseEntry exercise, GradedTest test) =>
         exercise.Filter.Split('=') is ["Category", var category]

@@ -48,9 +48,9 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(report);
 
-        if (report.Status == GradeReport.BuildError)
+        if (report.NotGradedBecause is { } why)
         {
-            console.Write(new Panel(Markup.Escape(report.Error ?? string.Empty)).Header("The submission did not build").BorderColor(Color.Red));
+            console.Write(new Panel(Markup.Escape(report.Error ?? string.Empty)).Header(Markup.Escape(why)).BorderColor(Color.Red).Expand());
         }
 
         var table = new Table().Border(TableBorder.Rounded).Expand()

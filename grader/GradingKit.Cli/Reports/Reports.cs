@@ -40,7 +40,7 @@ public static class Reports
         var tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
         {
             Name = $"{e.Id} {c.Test}",
-            Status = report.Status == GradeReport.BuildError || e.Fault is not null ? "error" : c.Earned == c.Points ? "pass" : "fail",
+            Status = report.NotGradedBecause is not null || e.Fault is not null ? "error" : c.Earned == c.Points ? "pass" : "fail",
             Message = Message(report, e, c),
             LineNo = 0,
             Duration = c.Cases.Sum(x => x.Seconds) * 1000,
@@ -49,7 +49,7 @@ public static class Reports
         return new
         {
             Version = 1,
-            Status = report.Status == GradeReport.BuildError ? "error" : tests.All(t => t.Status == "pass") ? "pass" : "fail",
+            Status = report.NotGradedBecause is not null ? "error" : tests.All(t => t.Status == "pass") ? "pass" : "fail",
             MaxScore = report.Points,
             Tests = tests,
         };
@@ -65,7 +65,7 @@ public static class Reports
         {
             Score = report.Earned,
             ExecutionTime = (int)Math.Ceiling(report.Seconds),
-            Output = report.Status == GradeReport.BuildError ? $"The submission did not build:\n{report.Error}" : $"{report.Earned} of {report.Points} points.",
+            Output = report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}" : $"{report.Earned} of {report.Points} points.",
             Visibility = "visible",
             Tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
             {
@@ -96,7 +96,7 @@ public static class Reports
                 new XAttribute("name", $"{e.Id} {e.Title}"),
                 new XAttribute("tests", e.Checks.Count),
                 new XAttribute("failures", e.Checks.Count(c => c.Verdict == Verdict.Failed)),
-                new XAttribute("errors", e.Fault is null && report.Status != GradeReport.BuildError ? 0 : e.Checks.Count),
+                new XAttribute("errors", e.Fault is null && report.NotGradedBecause is null ? 0 : e.Checks.Count),
                 new XAttribute("skipped", e.Checks.Count(c => c.Verdict == Verdict.Inconclusive)),
                 new XAttribute("time", e.Checks.Sum(c => c.Cases.Sum(x => x.Seconds))),
                 e.Checks.Select(c => new XElement(
@@ -108,8 +108,8 @@ public static class Reports
     }
 
     private static XElement? Outcome(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
-        report.Status == GradeReport.BuildError || exercise.Fault is not null
-            ? new XElement("error", new XAttribute("message", exercise.Fault ?? "the submission did not build"), report.Error ?? exercise.Fault)
+        report.NotGradedBecause is not null || exercise.Fault is not null
+            ? new XElement("error", new XAttribute("message", exercise.Fault ?? report.NotGradedBecause!), report.Error ?? exercise.Fault)
             : check.Verdict switch
             {
                 Verdict.Failed => new XElement("failure", new XAttribute("message", FirstLine(Message(report, exercise, check))), Message(report, exercise, check)),
@@ -119,7 +119,7 @@ public static class Reports
             };
 
     private static string Message(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
-        report.Status == GradeReport.BuildError ? $"The submission did not build:\n{report.Error}"
+        report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}"
         : exercise.Fault is not null ? exercise.Fault
         : string.Join("\n\n", check.Cases.Where(c => c.Verdict != Verdict.Passed).Select(c => $"{c.Name}: {c.Message}").Append(check.Note ?? string.Empty).Where(m => m.Length > 0));
 
