@@ -94,6 +94,7 @@ public static class GradeCommand
             grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades)
         {
             Sources = sources.Files,
+            Sandbox = Sandbox.Description,
         };
     }
 

@@ -63,6 +63,9 @@ public sealed record GradeReport(
     /// <summary>The status of a run whose submission uses APIs that the policy bans: it is not graded.</summary>
     public const string IntegrityError = "integrity";
 
+    /// <summary>Whether the grading hosts ran in the sandbox, or why not (<see cref="Cli.Sandbox"/>); empty where no host ran.</summary>
+    public string Sandbox { get; init; } = string.Empty;
+
     /// <summary>The .cs files the submission was built from, relative to its folder (the grade command builds nothing else of it).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 

@@ -21,6 +21,9 @@ public static class StudentRepository
         "grader/GradingKit.Cli",
     ];
 
+    /// <summary>The kit's folders that the student repository holds outside its solution: the API policy, and the project the grade command builds a submission in.</summary>
+    public static readonly IReadOnlyList<string> SupportFolders = ["starter/ApiPolicy", "grader/GradingKit.Submission"];
+
     /// <summary>The kit's files at its root that the student repository holds as they are.</summary>
     public static readonly IReadOnlyList<string> RootFiles =
     [
@@ -58,14 +61,14 @@ public static class StudentRepository
         target = Path.GetFullPath(target);
         CheckTarget(kit, target, force);
         var manifest = ManifestFile.Load(Path.Combine(kit, Manifest.FileName));
-        foreach (var entry in Projects.Concat(RootFiles).Concat(GeneratedFiles))
+        foreach (var entry in Projects.Concat(SupportFolders).Concat(RootFiles).Concat(GeneratedFiles))
         {
             Remove(Path.Combine(target, entry));
         }
 
-        foreach (var project in Projects)
+        foreach (var folder in Projects.Concat(SupportFolders))
         {
-            CopyFolder(Path.Combine(kit, project), Path.Combine(target, project));
+            CopyFolder(Path.Combine(kit, folder), Path.Combine(target, folder));
         }
 
         foreach (var file in RootFiles)

@@ -141,6 +141,7 @@ public sealed partial class TheDistribution
         {
             "GradingKit.sln", "README.md", Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props",
             "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json",
+            "starter/ApiPolicy/BannedSymbols.txt", "starter/ApiPolicy/ApiPolicy.props", "grader/GradingKit.Submission/GradingKit.Submission.csproj",
         }.Concat(ExportedProjects))
         {
             File.Exists(Path.Combine(export, file)).ShouldBeTrue(file);
@@ -176,6 +177,35 @@ public sealed partial class TheDistribution
         {
             ((string)test.Attribute("result")!).ShouldBe("Failed", (string)test.Attribute("fullname")!);
             StubFailure().IsMatch((string?)test.Element("failure")?.Element("message") ?? string.Empty).ShouldBeTrue((string)test.Attribute("fullname")!);
+        }
+    }
+
+    [Test]
+    public void In_the_export_a_banned_api_is_a_warning_of_the_students_build_and_an_integrity_error_of_the_grade()
+    {
+        var banned = Path.Combine(export, "starter", "GradingKit.Starter", "Peek.cs");
+        File.WriteAllText(banned, """
+            namespace GradingKit.Exercises;
+
+            internal static class Peek
+            {
+                internal static string? Home() => Environment.GetEnvironmentVariable("HOME");
+            }
+            """);
+        try
+        {
+            var build = Run(export, "dotnet", "build", "starter/GradingKit.Starter");
+            var graded = Run(export, "dotnet", "run", "--project", "grader/GradingKit.Cli", "--", "grade", "--exercise", "E01");
+
+            build.ShouldHaveExitCode(0);
+            build.Output.ShouldContain("Peek.cs(5,");
+            build.Output.ShouldContain("warning RS0030: The symbol 'Environment.GetEnvironmentVariable(string)' is banned in this project");
+            graded.ShouldHaveExitCode(0);
+            graded.Output.ShouldContain("Peek.cs(5): uses Environment.GetEnvironmentVariable(string): environment variables belong to the grader");
+        }
+        finally
+        {
+            File.Delete(banned);
         }
     }
 

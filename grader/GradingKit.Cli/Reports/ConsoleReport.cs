@@ -55,6 +55,7 @@ public static class ConsoleReport
 
         var table = new Table().Border(TableBorder.Rounded).Expand()
             .Title($"GradingKit: {Markup.Escape(report.Implementation)}, P = {report.Processors}")
+            .Caption(Markup.Escape(report.Sandbox))
             .AddColumn("Exercise").AddColumn(new TableColumn("Points").RightAligned()).AddColumn("Check").AddColumn("Verdict").AddColumn("Details");
         foreach (var exercise in report.Exercises)
         {

@@ -65,7 +65,7 @@ public static class Reports
         {
             Score = report.Earned,
             ExecutionTime = (int)Math.Ceiling(report.Seconds),
-            Output = report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}" : $"{report.Earned} of {report.Points} points.",
+            Output = report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}" : $"{report.Earned} of {report.Points} points; {report.Sandbox}.",
             Visibility = "visible",
             Tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
             {
