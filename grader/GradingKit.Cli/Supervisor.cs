@@ -25,6 +25,7 @@ public sealed record ExerciseRun(string Id, IReadOnlyList<HostEvent> Tests, stri
 public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string, string> parameters, TimeSpan exerciseLimit, Action<string> progress)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan StreamDrain = TimeSpan.FromSeconds(2);
     private const int StandardErrorKept = 4000;
 
     /// <summary>Grades the exercises, in order, in as few hosts as the faults allow.</summary>
@@ -36,9 +37,16 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
         while (runs.Count < exercises.Count)
         {
             var remaining = exercises.Where(id => !runs.ContainsKey(id)).ToList();
-            foreach (var run in RunHost(remaining))
+            var accounted = RunHost(remaining);
+            foreach (var run in accounted)
             {
                 runs[run.Id] = run;
+            }
+
+            // Every host accounts for at least one exercise, so there are never more hosts than exercises.
+            if (accounted.Count == 0)
+            {
+                runs[remaining[0]] = new ExerciseRun(remaining[0], [], $"{remaining[0]}: the grading host ended without reporting on it");
             }
         }
 
@@ -47,7 +55,9 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
 
     private List<ExerciseRun> RunHost(IReadOnlyList<string> exercises)
     {
-        var events = Path.Combine(Path.GetTempPath(), $"gradingkit-host-{Guid.NewGuid():N}.jsonl");
+        // The host's private folder: its events file and its temporary files, the one place its sandbox lets it write.
+        var folder = Directory.CreateTempSubdirectory("gradingkit-host-");
+        var events = Path.Combine(folder.FullName, "events.jsonl");
         File.WriteAllText(events, string.Empty);
         var finished = new List<ExerciseRun>();
         var tests = new List<HostEvent>();
@@ -58,7 +68,7 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
         var standardError = new StringBuilder();
         try
         {
-            using var host = Process.Start(HostStart(events, exercises))!;
+            using var host = Process.Start(Sandbox.Wrap(HostStart(events, exercises), folder.FullName))!;
             host.OutputDataReceived += (_, _) => { }; // student code may print; nobody reads it
             host.ErrorDataReceived += (_, line) =>
             {
@@ -107,14 +117,16 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
 
                 if (exited)
                 {
-                    host.WaitForExit(); // the redirected streams are drained
+                    // The redirected streams are drained, but never waited on for long: a process the
+                    // host left behind may hold them open.
+                    host.WaitForExit(StreamDrain);
                     break;
                 }
 
                 if (current is not null && currentSince.Elapsed > exerciseLimit)
                 {
                     host.Kill(entireProcessTree: true);
-                    host.WaitForExit();
+                    host.WaitForExit(StreamDrain);
                     finished.Add(new ExerciseRun(
                         current,
                         tests,
@@ -124,7 +136,9 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
                 }
             }
 
-            if (done || host.ExitCode == HostExitCodes.LeftWorkRunning || current is null && finished.Count > 0)
+            // The exit code that means "left work running" counts only between exercises, where the host
+            // itself stops after one; in the middle of an exercise it is student code ending the process.
+            if (done || (current is null && (host.ExitCode == HostExitCodes.LeftWorkRunning || finished.Count > 0)))
             {
                 return finished;
             }
@@ -148,7 +162,7 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
         }
         finally
         {
-            File.Delete(events);
+            folder.Delete(recursive: true);
         }
     }
 
