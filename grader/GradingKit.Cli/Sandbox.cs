@@ -15,8 +15,12 @@ public static class Sandbox
     /// <summary>What the reports say of a sandboxed run.</summary>
     public const string Sandboxed = "sandboxed (Linux user, pid, network and mount namespaces; read-only file system)";
 
+    /// <summary>
+    /// The sandbox's command: <c>setpriv --pdeathsig KILL</c> ends <c>unshare</c>, and with it (<c>--kill-child</c>)
+    /// the whole namespace, when the grade command itself is ended; then the namespaces.
+    /// </summary>
     private static readonly string[] Namespaces =
-        ["--user", "--map-root-user", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--net", "--propagation", "private", "--"];
+        ["--pdeathsig", "KILL", "--", "unshare", "--user", "--map-root-user", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--net", "--propagation", "private", "--"];
 
     /// <summary>
     /// Runs inside the namespaces: keeps the private folder writable, makes every other mount
@@ -56,7 +60,7 @@ public static class Sandbox
             return host;
         }
 
-        var sandboxed = new ProcessStartInfo("unshare")
+        var sandboxed = new ProcessStartInfo("setpriv")
         {
             RedirectStandardInput = host.RedirectStandardInput,
             RedirectStandardOutput = host.RedirectStandardOutput,
@@ -89,7 +93,7 @@ public static class Sandbox
         var folder = Directory.CreateTempSubdirectory("gradingkit-sandbox-probe-");
         try
         {
-            var probe = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var probe = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in Namespaces.Concat(["sh", "-c", Setup, "sandbox", folder.FullName, "true"]))
             {
                 probe.ArgumentList.Add(argument);
@@ -100,7 +104,7 @@ public static class Sandbox
             if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
                 process.Kill(entireProcessTree: true);
-                return "unshare did not answer within 10 s";
+                return "setpriv and unshare did not answer within 10 s";
             }
 
             return process.ExitCode == 0
@@ -109,7 +113,7 @@ public static class Sandbox
         }
         catch (System.ComponentModel.Win32Exception problem)
         {
-            return $"unshare (util-linux) is not installed: {problem.Message}";
+            return $"setpriv and unshare (util-linux) are not installed: {problem.Message}";
         }
         finally
         {

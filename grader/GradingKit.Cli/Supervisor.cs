@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace GradingKit.Cli;
 
@@ -13,152 +12,97 @@ public sealed record ExerciseRun(string Id, IReadOnlyList<HostEvent> Tests, stri
 
 /// <summary>
 /// Runs the grading host (the grader's <c>run</c> command) in child processes and watches it: one
-/// host for a run without faults; when student code crashes the host or hangs an exercise past
-/// <see cref="Thresholds.ExerciseLimit"/>, the host and its process tree are ended, that exercise
-/// gets the fault, and grading goes on with the next exercise in a new host. The host itself stops
-/// after an exercise that left work running, so that the next one starts in a fresh process.
+/// host for a run without faults; when student code crashes the host, hangs an exercise past
+/// <see cref="Thresholds.ExerciseLimit"/>, or the host's report holds an event that the host did
+/// not write (<see cref="HostReport"/>), the host and its process tree are ended, that exercise gets
+/// the fault, and grading goes on with the next exercise in a new host. The host itself stops after
+/// an exercise that left work running, so that the next one starts in a fresh process. Every host
+/// accounts for at least one exercise, so there are never more hosts than exercises.
 /// </summary>
-/// <param name="graderAssembly">The built grader.</param>
-/// <param name="parameters">Test run parameters for the checks (seed, timing-scale).</param>
-/// <param name="exerciseLimit">How long one exercise may take.</param>
-/// <param name="progress">Told which exercise and test are running.</param>
-public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string, string> parameters, TimeSpan exerciseLimit, Action<string> progress)
+public sealed class Supervisor
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan StreamDrain = TimeSpan.FromSeconds(2);
-    private const int StandardErrorKept = 4000;
+
+    /// <summary>How long a host's output may take to end after the host exited: a process it started may hold it open for ever.</summary>
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(2);
+
+    private readonly IReadOnlyList<string> hostCommand;
+    private readonly bool sandboxed;
+    private readonly IReadOnlyDictionary<string, string> parameters;
+    private readonly TimeSpan exerciseLimit;
+    private readonly Action<string> progress;
+
+    /// <summary>Supervises hosts of a built grader.</summary>
+    /// <param name="graderAssembly">The built grader.</param>
+    /// <param name="parameters">Test run parameters for the checks (seed, timing-scale).</param>
+    /// <param name="exerciseLimit">How long one exercise may take.</param>
+    /// <param name="progress">Told which exercise is running.</param>
+    public Supervisor(string graderAssembly, IReadOnlyDictionary<string, string> parameters, TimeSpan exerciseLimit, Action<string> progress)
+        : this([DotnetHost(), graderAssembly], parameters, exerciseLimit, progress)
+    {
+        sandboxed = true;
+    }
+
+    /// <summary>Supervises hosts started by a command of its own, outside the sandbox: a stand-in host, in the kit's tests.</summary>
+    /// <param name="hostCommand">The program and the arguments that come before <c>run</c> and its options.</param>
+    /// <param name="parameters">Test run parameters for the checks.</param>
+    /// <param name="exerciseLimit">How long one exercise may take.</param>
+    /// <param name="progress">Told which exercise is running.</param>
+    internal Supervisor(IReadOnlyList<string> hostCommand, IReadOnlyDictionary<string, string> parameters, TimeSpan exerciseLimit, Action<string> progress)
+    {
+        this.hostCommand = hostCommand;
+        this.parameters = parameters;
+        this.exerciseLimit = exerciseLimit;
+        this.progress = progress;
+    }
 
     /// <summary>Grades the exercises, in order, in as few hosts as the faults allow.</summary>
     /// <param name="exercises">The exercise ids.</param>
     /// <returns>One run per exercise, in the same order.</returns>
     public IReadOnlyList<ExerciseRun> Run(IReadOnlyList<string> exercises)
     {
-        var runs = new Dictionary<string, ExerciseRun>();
+        ArgumentNullException.ThrowIfNull(exercises);
+        var runs = new List<ExerciseRun>();
         while (runs.Count < exercises.Count)
         {
-            var remaining = exercises.Where(id => !runs.ContainsKey(id)).ToList();
+            var remaining = exercises.Skip(runs.Count).ToList();
             var accounted = RunHost(remaining);
-            foreach (var run in accounted)
-            {
-                runs[run.Id] = run;
-            }
 
-            // Every host accounts for at least one exercise, so there are never more hosts than exercises.
+            runs.AddRange(accounted);
+
+            // What caps the hosts at the number of exercises: a host that accounted for none would be started again for ever.
             if (accounted.Count == 0)
             {
-                runs[remaining[0]] = new ExerciseRun(remaining[0], [], $"{remaining[0]}: the grading host ended without reporting on it");
+                runs.Add(new ExerciseRun(remaining[0], [], $"{remaining[0]}: the grading host ended without reporting on it"));
             }
         }
 
-        return exercises.Select(id => runs[id]).ToList();
+        return runs;
     }
 
     private List<ExerciseRun> RunHost(IReadOnlyList<string> exercises)
     {
-        // The host's private folder: its events file and its temporary files, the one place its sandbox lets it write.
+        // Owner-only (CreateTempSubdirectory makes it 0700 on Unix): no other user reads the events or writes among them.
         var folder = Directory.CreateTempSubdirectory("gradingkit-host-");
-        var events = Path.Combine(folder.FullName, "events.jsonl");
-        File.WriteAllText(events, string.Empty);
-        var finished = new List<ExerciseRun>();
-        var tests = new List<HostEvent>();
-        string? current = null;
-        string? currentTest = null;
-        var currentSince = Stopwatch.StartNew();
-        var done = false;
-        var standardError = new StringBuilder();
         try
         {
-            using var host = Process.Start(Sandbox.Wrap(HostStart(events, exercises), folder.FullName))!;
-            host.OutputDataReceived += (_, _) => { }; // student code may print; nobody reads it
-            host.ErrorDataReceived += (_, line) =>
+            var events = Path.Combine(folder.FullName, "events.jsonl");
+            File.WriteAllText(events, string.Empty);
+            var key = HostChannel.NewKey();
+            using var report = new HostReport(events, key, exercises);
+            var start = HostStart(events, exercises);
+            using var host = Process.Start(sandboxed ? Sandbox.Wrap(start, folder.FullName) : start)!;
+            try
             {
-                lock (standardError)
-                {
-                    if (line.Data is not null && standardError.Length < StandardErrorKept)
-                    {
-                        standardError.AppendLine(line.Data);
-                    }
-                }
-            };
-            host.BeginOutputReadLine();
-            host.BeginErrorReadLine();
-            using var reader = new EventReader(events);
-            while (true)
-            {
-                var exited = host.WaitForExit(Poll);
-                foreach (var hostEvent in reader.ReadAvailable())
-                {
-                    switch (hostEvent.Event)
-                    {
-                        case "exercise-started":
-                            current = hostEvent.Exercise;
-                            currentSince.Restart();
-                            tests = [];
-                            progress($"Grading {current}");
-                            break;
-                        case "test-started":
-                            currentTest = hostEvent.Test;
-                            break;
-                        case "test-finished":
-                            tests.Add(hostEvent);
-                            break;
-                        case "exercise-finished":
-                            finished.Add(new ExerciseRun(
-                                hostEvent.Exercise!,
-                                tests,
-                                hostEvent.LeftRunning is { } left ? $"{hostEvent.Exercise} left work running after its checks: {left}" : null));
-                            current = null;
-                            break;
-                        case "done":
-                            done = true;
-                            break;
-                    }
-                }
-
-                if (exited)
-                {
-                    // The redirected streams are drained, but never waited on for long: a process the
-                    // host left behind may hold them open.
-                    host.WaitForExit(StreamDrain);
-                    break;
-                }
-
-                if (current is not null && currentSince.Elapsed > exerciseLimit)
-                {
-                    host.Kill(entireProcessTree: true);
-                    host.WaitForExit(StreamDrain);
-                    finished.Add(new ExerciseRun(
-                        current,
-                        tests,
-                        $"{current} did not finish within {exerciseLimit.TotalSeconds:0} s: a deadlock, or an endless loop? "
-                            + $"(it was running {ShortName(currentTest)}; the grading host was ended)"));
-                    return finished;
-                }
+                var output = new HostOutput(host);
+                HandOver(key, host);
+                return Watch(host, report, output);
             }
-
-            // The exit code that means "left work running" counts only between exercises, where the host
-            // itself stops after one; in the middle of an exercise it is student code ending the process.
-            if (done || (current is null && (host.ExitCode == HostExitCodes.LeftWorkRunning || finished.Count > 0)))
+            finally
             {
-                return finished;
+                // However the host ended, nothing it started may run on beside the next host's timing checks.
+                host.Kill(entireProcessTree: true);
             }
-
-            var crashed = current ?? exercises.First(id => finished.All(run => run.Id != id));
-            string errorText;
-            lock (standardError)
-            {
-                errorText = standardError.ToString();
-            }
-
-            finished.Add(new ExerciseRun(crashed, tests, $"{crashed} ended the grading host: {Crash(host.ExitCode, errorText)}"));
-            if (current is null)
-            {
-                // The host died before it began any exercise: every remaining one would do the same.
-                finished.AddRange(exercises.Where(id => finished.All(run => run.Id != id))
-                    .Select(id => new ExerciseRun(id, [], $"the grading host did not start: {Crash(host.ExitCode, errorText)}")));
-            }
-
-            return finished;
         }
         finally
         {
@@ -166,15 +110,17 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
         }
     }
 
+    /// <summary>How a host starts: the one place to wrap its command, for example in a sandbox.</summary>
     private ProcessStartInfo HostStart(string events, IReadOnlyList<string> exercises)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(hostCommand[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var argument in new[] { graderAssembly, "run", "--events", events }
+        foreach (var argument in hostCommand.Skip(1)
+            .Concat(["run", "--events", events])
             .Concat(exercises.SelectMany(id => new[] { "--exercise", id }))
             .Concat(parameters.SelectMany(p => new[] { "--parameter", $"{p.Key}={p.Value}" })))
         {
@@ -186,70 +132,119 @@ public sealed class Supervisor(string graderAssembly, IReadOnlyDictionary<string
         return start;
     }
 
-    /// <summary>What ended the host, in a student's words, from its exit code and what it printed.</summary>
-    private static string Crash(int exitCode, string standardError)
+    /// <summary>
+    /// Hands the host its key as the first line of its standard input and closes it: a command line
+    /// or the environment would show the key to other processes.
+    /// </summary>
+    private static void HandOver(byte[] key, Process host)
     {
-        var lines = standardError.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        string? Line(string start) => lines.FirstOrDefault(line => line.StartsWith(start, StringComparison.Ordinal));
-        if (lines.Any(line => line.Contains("Stack overflow", StringComparison.Ordinal)))
+        try
         {
-            var inStudentCode = lines.FirstOrDefault(line => line.StartsWith("at GradingKit.Exercises.", StringComparison.Ordinal));
-            return $"a stack overflow: endless recursion?{(inStudentCode is null ? string.Empty : $" (in {inStudentCode[3..]})")}";
+            host.StandardInput.Write(Convert.ToBase64String(key) + "\n");
+            host.StandardInput.Close();
         }
-
-        if (Line("Process terminated.") is { } terminated)
+        catch (IOException)
         {
-            var message = lines.SkipWhile(line => line != terminated).Skip(1).FirstOrDefault();
-            return $"Environment.FailFast: {terminated} {message}".Trim();
+            // The host is gone already; how it ended tells why.
         }
-
-        if (Line("Unhandled exception.") is { } unhandled)
-        {
-            return $"an unhandled exception: {unhandled["Unhandled exception.".Length..].Trim()}";
-        }
-
-        if (lines.Any(line => line.Contains("OutOfMemory", StringComparison.Ordinal)))
-        {
-            return "it ran out of memory (allocation without end?)";
-        }
-
-        return exitCode switch
-        {
-            0 => "Environment.Exit(0) ended the process before its checks were done",
-            137 => "it was killed (exit code 137: out of memory, or killed from outside)",
-            _ => $"it exited with code {exitCode} before its checks were done (Environment.Exit?){(lines.Length > 0 ? ": " + lines[^1] : string.Empty)}",
-        };
     }
 
-    private static string ShortName(string? test) => test is null ? "its set-up" : string.Join('.', test.Split('.')[^2..]);
+    /// <summary>Follows the host's report until the host exits, reports an event it did not write, or makes no progress within the limit.</summary>
+    /// <returns>The exercises the host accounts for.</returns>
+    private List<ExerciseRun> Watch(Process host, HostReport report, HostOutput output)
+    {
+        // Counts from the host's start and from each exercise's start and end, so that a host is bounded before and between exercises too.
+        var sinceProgress = Stopwatch.StartNew();
+        while (true)
+        {
+            var exited = host.WaitForExit(Poll);
+            foreach (var hostEvent in report.Read(hostEnded: exited))
+            {
+                if (hostEvent.Event is HostEventKind.ExerciseStarted or HostEventKind.ExerciseFinished)
+                {
+                    sinceProgress.Restart();
+                }
+
+                if (hostEvent.Event == HostEventKind.ExerciseStarted)
+                {
+                    progress($"Grading {hostEvent.Exercise}");
+                }
+            }
+
+            if (report.Forged)
+            {
+                return report.Runs(fault: null);
+            }
+
+            if (exited)
+            {
+                return Exited(report, host.ExitCode, output.StandardError(OutputDrainLimit));
+            }
+
+            if (sinceProgress.Elapsed > exerciseLimit)
+            {
+                return report.Runs(exercise => HostFaults.Hang(exercise, exerciseLimit, report.RunningTest));
+            }
+        }
+    }
+
+    /// <summary>What a host that exited on its own accounts for: done, or stopped after work left running, or a crash of the exercise it cut short.</summary>
+    private static List<ExerciseRun> Exited(HostReport report, int exitCode, string standardError)
+    {
+        if (report.Done || exitCode == HostExitCodes.LeftWorkRunning && report.StoppedForWorkLeftRunning)
+        {
+            return report.Runs(fault: null);
+        }
+
+        var runs = report.Runs(exercise => HostFaults.Crashed(exercise, exitCode, standardError));
+        if (!report.Began)
+        {
+            // The host died before it began any exercise: every remaining one would do the same.
+            runs.AddRange(report.Plan.Skip(runs.Count).Select(id => new ExerciseRun(id, [], HostFaults.DidNotStart(exitCode, standardError))));
+        }
+
+        return runs;
+    }
 
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
             ? Environment.ProcessPath!
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    /// <summary>Reads the events file as it grows, whole lines only.</summary>
-    private sealed class EventReader(string path) : IDisposable
+    /// <summary>
+    /// Reads a host's standard output and error while it runs, so that a host that prints much never
+    /// blocks on a full pipe: the output is dropped, the start of the error kept for the crash report.
+    /// </summary>
+    private sealed class HostOutput
     {
-        private readonly StreamReader reader = new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-        private readonly StringBuilder pending = new();
+        private const int StandardErrorKept = 4000;
+        private readonly StringBuilder standardError = new();
+        private readonly Task ended;
 
-        public IEnumerable<HostEvent> ReadAvailable()
+        public HostOutput(Process host) =>
+            ended = Task.WhenAll(host.StandardOutput.BaseStream.CopyToAsync(Stream.Null), KeepTheStart(host.StandardError));
+
+        /// <summary>What the host printed on standard error, once the streams end or the limit passes: a process the host started may hold them open.</summary>
+        public string StandardError(TimeSpan limit)
         {
-            pending.Append(reader.ReadToEnd());
-            var text = pending.ToString();
-            var end = text.LastIndexOf('\n');
-            if (end < 0)
+            Task.WaitAny([ended], limit);
+            lock (standardError)
             {
-                return [];
+                return standardError.ToString();
             }
-
-            pending.Clear().Append(text[(end + 1)..]);
-            return text[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonSerializer.Deserialize<HostEvent>(line, HostEvent.Json)!)
-                .ToList();
         }
 
-        public void Dispose() => reader.Dispose();
+        private async Task KeepTheStart(StreamReader error)
+        {
+            var buffer = new char[1024];
+            int read;
+            while ((read = await error.ReadAsync(buffer)) > 0)
+            {
+                lock (standardError)
+                {
+                    standardError.Append(buffer, 0, Math.Clamp(StandardErrorKept - standardError.Length, 0, read));
+                }
+            }
+        }
     }
 }

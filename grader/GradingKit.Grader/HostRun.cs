@@ -6,16 +6,15 @@ namespace GradingKit.Grader;
 
 /// <summary>
 /// The grading host's side of an isolated grading run (the grade command supervises it): runs the
-/// chosen exercises one after another in this process and appends one JSON line per event to a
-/// file, flushed at once, so that the supervisor knows which exercise was running if this process
-/// dies or hangs. After an exercise that left student work running, the host stops, so that the
-/// next exercise's timing checks start in a fresh process.
+/// chosen exercises one after another in this process and reports each event on the authenticated
+/// results channel (<see cref="HostChannel"/>) at once, so that the supervisor knows which exercise
+/// was running if this process dies or hangs. After an exercise that left student work running, the
+/// host stops, so that the next exercise's timing checks start in a fresh process.
 /// </summary>
 internal static class HostRun
 {
-    public static int Run(string eventsFile, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
+    public static int Run(HostEventWriter events, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
     {
-        using var events = new HostEventWriter(eventsFile);
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(typeof(HostRun).Assembly, new Dictionary<string, object>
         {
@@ -24,27 +23,29 @@ internal static class HostRun
         });
         foreach (var exercise in exercises)
         {
-            events.Write(new HostEvent("exercise-started", exercise));
+            events.Write(new HostEvent(HostEventKind.ExerciseStarted, exercise));
             runner.Run(new Listener(events, exercise), TestFilter.FromXml($"<filter><cat>{exercise}</cat></filter>"));
             var leftRunning = GradingSession.WorkLeftRunning();
-            events.Write(new HostEvent("exercise-finished", exercise) { LeftRunning = leftRunning });
+            events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning });
             if (leftRunning is not null && exercise != exercises[^1])
             {
                 return HostExitCodes.LeftWorkRunning;
             }
         }
 
-        events.Write(new HostEvent("done", null));
+        events.Write(new HostEvent(HostEventKind.Done, null));
         return HostExitCodes.Done;
     }
 
     private sealed class Listener(HostEventWriter events, string exercise) : ITestListener
     {
+        private string? started;
+
         public void TestStarted(ITest test)
         {
             if (!test.IsSuite)
             {
-                events.Write(new HostEvent("test-started", exercise) { Test = test.FullName });
+                Start(test);
             }
         }
 
@@ -55,7 +56,15 @@ internal static class HostRun
                 return;
             }
 
-            events.Write(new HostEvent("test-finished", exercise)
+            // NUnit reports the tests of a fixture whose one-time set-up failed as finished without
+            // starting them; the supervisor accepts a test-finished only after its test-started.
+            if (started != result.Test.FullName)
+            {
+                Start(result.Test);
+            }
+
+            started = null;
+            events.Write(new HostEvent(HostEventKind.TestFinished, exercise)
             {
                 Test = result.Test.FullName,
                 Method = result.Test.MethodName,
@@ -74,6 +83,12 @@ internal static class HostRun
 
         public void SendMessage(TestMessage message)
         {
+        }
+
+        private void Start(ITest test)
+        {
+            started = test.FullName;
+            events.Write(new HostEvent(HostEventKind.TestStarted, exercise) { Test = test.FullName });
         }
     }
 }

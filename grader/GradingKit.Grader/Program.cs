@@ -32,14 +32,16 @@ public static class Program
         var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
         var exercises = new Option<string[]>("--exercise") { Description = "An exercise to grade, in order (repeatable).", Required = true };
         var parameters = new Option<string[]>("--parameter") { Description = "A test run parameter, name=value (repeatable)." };
-        var run = new Command("run", "Grade exercises in this process, reporting to the events file (the grade command's host).")
+        var run = new Command("run", "Grade exercises in this process, reporting to the events file under the key on the first line of standard input (the grade command's host).")
         {
             events, exercises, parameters,
         };
         run.SetAction(result =>
         {
+            // The key comes first, before the runner loads the checks and with them any student type.
+            using var writer = HostEventWriter.Open(result.GetValue(events)!.FullName, Console.OpenStandardInput());
             var code = HostRun.Run(
-                result.GetValue(events)!.FullName,
+                writer,
                 result.GetValue(exercises)!,
                 (result.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty));
 

@@ -3,18 +3,39 @@ using System.Text.Json.Serialization;
 
 namespace GradingKit.Grading;
 
-/// <summary>
-/// One event of the grading host (the grader run as `dotnet GradingKit.Grader.dll run`), one JSON
-/// line in its events file; the grade command reads them as they come to know what is running.
-/// </summary>
-/// <param name="Event">exercise-started, test-started, test-finished, exercise-finished or done.</param>
-/// <param name="Exercise">The exercise it belongs to.</param>
-public sealed record HostEvent(string Event, string? Exercise)
+/// <summary>What a grading host's event says happened; written as kebab-case strings (exercise-started).</summary>
+public enum HostEventKind
 {
-    /// <summary>The JSON form of the events file.</summary>
+    /// <summary>The host began an exercise.</summary>
+    ExerciseStarted,
+
+    /// <summary>A test of the running exercise began.</summary>
+    TestStarted,
+
+    /// <summary>The test that began last ended, with its outcome.</summary>
+    TestFinished,
+
+    /// <summary>The running exercise ended, perhaps leaving work running.</summary>
+    ExerciseFinished,
+
+    /// <summary>Every exercise of the host's plan was graded.</summary>
+    Done,
+}
+
+/// <summary>
+/// One event of the grading host (the grader run as `dotnet GradingKit.Grader.dll run`), the
+/// payload of one line of its events file (<see cref="HostChannel"/>); the grade command reads
+/// them as they come to know what is running.
+/// </summary>
+/// <param name="Event">What happened.</param>
+/// <param name="Exercise">The exercise it belongs to.</param>
+public sealed record HostEvent(HostEventKind Event, string? Exercise)
+{
+    /// <summary>The JSON form of an event.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter<HostEventKind>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary>The test's full name (test-started, test-finished).</summary>
@@ -43,25 +64,4 @@ public sealed record HostEvent(string Event, string? Exercise)
 
     /// <summary>What student code left running (exercise-finished).</summary>
     public string? LeftRunning { get; init; }
-}
-
-/// <summary>Appends events to the events file, one JSON line each, flushed at once.</summary>
-/// <param name="path">The events file.</param>
-public sealed class HostEventWriter(string path) : IDisposable
-{
-    private readonly StreamWriter writer = new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-    private readonly Lock gate = new();
-
-    /// <summary>Writes one event.</summary>
-    /// <param name="hostEvent">The event.</param>
-    public void Write(HostEvent hostEvent)
-    {
-        lock (gate)
-        {
-            writer.Write(JsonSerializer.Serialize(hostEvent, HostEvent.Json) + "\n");
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => writer.Dispose();
 }

@@ -104,18 +104,19 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
-    public void Host_events_are_written_one_json_line_each_and_read_back_as_written()
+    public void Host_events_are_written_one_authenticated_json_line_each_and_read_back_as_written()
     {
         var file = Path.GetTempFileName();
+        var key = HostChannel.NewKey();
         try
         {
             HostEvent[] events =
             [
-                new("exercise-started", "E04"),
-                new("test-finished", "E04") { Test = "GradingKit.Grader.E04_PoolMap.Map_keeps_order", Outcome = "Failed", Message = "two\nlines", Seconds = 0.25 },
-                new("done", null),
+                new(HostEventKind.ExerciseStarted, "E04"),
+                new(HostEventKind.TestFinished, "E04") { Test = "GradingKit.Grader.E04_PoolMap.Map_keeps_order", Outcome = "Failed", Message = "two\nlines", Seconds = 0.25 },
+                new(HostEventKind.Done, null),
             ];
-            using (var writer = new HostEventWriter(file))
+            using (var writer = new HostEventWriter(file, key))
             {
                 foreach (var hostEvent in events)
                 {
@@ -125,8 +126,36 @@ public sealed class TheGradingLibrary
 
             var lines = File.ReadAllLines(file);
             lines.Length.ShouldBe(events.Length, "one line per event, a message's line break escaped");
-            lines.Select(line => System.Text.Json.JsonSerializer.Deserialize<HostEvent>(line, HostEvent.Json)).ShouldBe(events);
-            lines[^1].ShouldBe("""{"event":"done"}""", "absent fields are left out");
+            lines.Select((line, sequence) => HostChannel.Read(line, sequence, key)).ShouldBe(events);
+            lines[0].ShouldStartWith("{\"seq\":0,\"mac\":\"");
+            lines[0].ShouldEndWith(""","event":{"event":"exercise-started","exercise":"E04"}}""", Case.Sensitive, "the kind in kebab-case");
+            lines[^1].ShouldStartWith("""{"seq":2,""");
+            lines[^1].ShouldEndWith(""","event":{"event":"done"}}""", Case.Sensitive, "absent fields are left out");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void A_host_takes_its_key_from_the_first_line_of_standard_input_only()
+    {
+        var file = Path.GetTempFileName();
+        var key = HostChannel.NewKey();
+        try
+        {
+            using var input = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\nwhat follows stays unread\n"));
+            using (var writer = HostEventWriter.Open(file, input))
+            {
+                writer.Write(new HostEvent(HostEventKind.Done, null));
+            }
+
+            HostChannel.Read(File.ReadAllLines(file).Single(), 0, key).ShouldBe(new HostEvent(HostEventKind.Done, null));
+            input.Position.ShouldBe(Convert.ToBase64String(key).Length + 1, "not a byte past the key's line");
+            Should.Throw<InvalidOperationException>(() => HostEventWriter.Open(file, new MemoryStream("no key\n"u8.ToArray())))
+                .Message.ShouldContain("no key on the first line of its standard input");
+            Should.Throw<InvalidOperationException>(() => HostEventWriter.Open(file, new MemoryStream()));
         }
         finally
         {
