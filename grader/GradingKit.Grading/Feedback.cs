@@ -13,7 +13,7 @@ public static class Feedback
     /// <param name="hint">The likely mistake.</param>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public static void Fail(string what, string measured, string expected, Hint hint) =>
-        throw new AssertionException(Format(what, measured, expected, hint));
+        throw GraderVerdicts.Failure(Format(what, measured, expected, hint));
 
     /// <summary>Fails the current check unless <paramref name="condition"/> holds.</summary>
     /// <param name="condition">What must hold.</param>
