@@ -16,11 +16,11 @@ public sealed class E04_PoolMap
         var items = Enumerable.Range(0, random.Next(40, 80)).Select(_ => random.Next(-1000, 1000)).ToList();
         var pauses = items.Select(_ => random.Next(0, 4)).ToList();
 
-        var results = StudentCode.Call($"Pool.Map(items[{items.Count}], work)", () => pool.Map(items, item =>
+        var results = StudentCode.Call($"Pool.Map(items[{items.Count}], work)", () => StudentCode.CopyOf(pool.Map(items, item =>
         {
             Thread.Sleep(pauses[items.IndexOf(item)]); // shuffles the completion order
             return (2 * item) + 1;
-        }));
+        })));
 
         ResultChecks.RequireInItemOrder($"Pool.Map(items[{items.Count}], work)", items.Select(item => (2 * item) + 1).ToList(), results);
     }

@@ -41,11 +41,11 @@ public sealed class E05_PoolSize
         var items = Enumerable.Range(0, random.Next(40, 80)).Select(_ => random.NextDouble()).ToList();
         var call = $"Pool.Map(items[{items.Count}], work, {workers})";
 
-        var results = StudentCode.Call(call, () => pool.Map(items, item =>
+        var results = StudentCode.Call(call, () => StudentCode.CopyOf(pool.Map(items, item =>
         {
             Thread.Sleep((int)(item * 4)); // shuffles the completion order
             return item.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        }, workers));
+        }, workers)));
 
         ResultChecks.RequireInItemOrder(call, items.Select(item => item.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToList(), results);
     }

@@ -22,7 +22,7 @@ public sealed class E06_Futures
         }, 2));
         var finishedAtReturn = Volatile.Read(ref finished);
         gate.Open();
-        var results = StudentCode.Await(call, task);
+        var results = StudentCode.Await(call, task, StudentCode.CopyOf);
 
         Feedback.Require(
             finishedAtReturn == 0,
@@ -46,7 +46,7 @@ public sealed class E06_Futures
             Thread.Sleep(item); // shuffles the completion order
             return -item;
         }, workers));
-        var results = StudentCode.Await(call, task);
+        var results = StudentCode.Await(call, task, StudentCode.CopyOf);
 
         ResultChecks.RequireInItemOrder(call, items.Select(item => -item).ToList(), results);
     }
@@ -81,15 +81,14 @@ public sealed class E06_Futures
         var call = $"Futures.MapAsync(items[{items.Count}], work, 3)";
 
         var task = StudentCode.Call(call, () => futures.MapAsync(items, item => item == failing ? throw thrown : item, 3));
-        StudentCode.AwaitCompletion(call, task);
+        var ending = StudentCode.AwaitCompletion(call, task);
 
-        var faults = task.Exception?.Flatten().InnerExceptions ?? [];
         Feedback.Require(
-            task.IsFaulted && faults.Any(fault => ReferenceEquals(fault, thrown)),
+            ending.IsFaulted && ending.Faults.Any(fault => ReferenceEquals(fault, thrown)),
             $"The task of {call} did not fault with the exception that item {failing} threw.",
-            () => task.IsFaulted
-                ? $"faulted with {Feedback.List(faults.Select(f => $"{f.GetType().Name}: {f.Message}"), 3)} (not the same object)"
-                : $"{task.Status}",
+            () => ending.IsFaulted
+                ? $"faulted with {Feedback.List(ending.Faults, f => $"{f.GetType().Name}: {StudentCode.MessageOf(f)}", 3)} (not the same object)"
+                : $"{ending.Status}",
             $"Faulted, with the very InvalidOperationException object that item {failing} threw",
             Hints.ExceptionRecreated);
     }
@@ -117,14 +116,14 @@ public sealed class E06_Futures
             Thread.Sleep(Thresholds.ProbeHold);
             return item;
         }, Workers, cancellation.Token));
-        StudentCode.AwaitCompletion(call, task);
+        var ending = StudentCode.AwaitCompletion(call, task);
         Thread.Sleep(Thresholds.LateStartGrace);
         var startedInAll = Volatile.Read(ref started);
 
         Feedback.Require(
-            task.IsCanceled,
+            ending.IsCanceled,
             $"The task of {call} did not end canceled after the token was canceled.",
-            () => $"{task.Status}{(task.Exception is null ? string.Empty : $": {task.Exception.GetBaseException().GetType().Name}")}",
+            () => $"{ending.Status}{(ending.Faults.Count == 0 ? string.Empty : $": {Feedback.List(ending.Faults.Select(fault => fault.GetType().Name))}")}",
             "Canceled (awaiting it throws OperationCanceledException)",
             Hints.CancellationIgnored);
         Feedback.Require(

@@ -77,9 +77,9 @@ public sealed class E09_ExceptionCollector
         var outcomes = new List<TaskOutcome<int>>();
 
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(work.Tasks, work.Workers).GetAsyncEnumerator());
-        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCallLimit) is true)
+        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCallLimit, out var outcome) is true)
         {
-            outcomes.Add(enumerator.Current);
+            outcomes.Add(outcome!);
         }
 
         var indices = outcomes.Select(outcome => outcome.TaskIndex).Order().ToList();
@@ -103,14 +103,14 @@ public sealed class E09_ExceptionCollector
 
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
         run.Release(order[0]);
-        var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout);
+        var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout, out var outcome);
 
         Feedback.Require(
-            first is true && enumerator.Current.TaskIndex == order[0],
+            first is true && outcome!.TaskIndex == order[0],
             $"{call} did not yield the first task to complete while the others still ran.",
             () => first is null
                 ? $"nothing yielded within {Thresholds.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
-                : $"first outcome: {(first is true ? enumerator.Current.ToString() : "none")}",
+                : $"first outcome: {(first is true ? Describe(outcome!) : "none")}",
             $"task {order[0]}'s outcome at once: it completed first, and the other tasks wait until it is yielded",
             Hints.IndexOrderNotCompletionOrder);
     }
@@ -127,12 +127,12 @@ public sealed class E09_ExceptionCollector
         foreach (var task in order)
         {
             run.Release(task);
-            if (StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout) is not true)
+            if (StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout, out var outcome) is not true)
             {
                 break;
             }
 
-            yielded.Add(enumerator.Current.TaskIndex);
+            yielded.Add(outcome!.TaskIndex);
         }
 
         Feedback.Require(
@@ -166,6 +166,15 @@ public sealed class E09_ExceptionCollector
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 
+    /// <summary>
+    /// An outcome as the contract's ToString writes it, but with the exception's message read on a
+    /// thread of its own: ToString would read it on the check's thread.
+    /// </summary>
+    private static string Describe(TaskOutcome<int> outcome) =>
+        outcome.Succeeded
+            ? $"task {outcome.TaskIndex}: {outcome.Value}"
+            : $"task {outcome.TaskIndex}: {outcome.Error!.GetType().Name}: {StudentCode.MessageOf(outcome.Error)}";
+
     /// <summary>The outcomes by task index; two outcomes for one task fail the check, naming the task.</summary>
     private static Dictionary<int, TaskOutcome<int>> ByTask(string call, IEnumerable<TaskOutcome<int>> outcomes)
     {
@@ -195,11 +204,11 @@ public sealed class E09_ExceptionCollector
     {
         var call = $"ExceptionCollector.RunAll(tasks[{work.Count}], {work.Workers})";
         IReadOnlyList<TaskOutcome<int>>? outcomes = null;
-        var escaped = StudentCode.CallExpectingException(call, () => outcomes = collector.RunAll(work.Tasks, work.Workers));
+        var escaped = StudentCode.CallExpectingException(call, () => outcomes = StudentCode.CopyOf(collector.RunAll(work.Tasks, work.Workers)));
         Feedback.Require(
             escaped is null,
             $"{call} let an exception escape.",
-            () => $"{escaped!.GetType().Name}: {escaped.Message}",
+            () => $"{escaped!.GetType().Name}: {StudentCode.MessageOf(escaped)}",
             "no exception: every failure recorded as an outcome",
             Hints.ExceptionEscaped);
         return outcomes ?? [];
@@ -265,7 +274,7 @@ public sealed class E09_ExceptionCollector
                         null => $"no outcome for task {index}",
                         { Succeeded: true } => $"task {index} reported as a success with value {outcome.Value}",
                         _ when elsewhere is not null => $"the exception attributed to task {elsewhere.TaskIndex}; task {index} has {outcome.Error!.GetType().Name}",
-                        _ => $"{outcome.Error!.GetType().Name}: {outcome.Error.Message} (another object than the one thrown)",
+                        _ => $"{outcome.Error!.GetType().Name}: {StudentCode.MessageOf(outcome.Error)} (another object than the one thrown)",
                     },
                     $"Failure({index}, the very {thrown.GetType().Name} object it threw)",
                     outcome is null ? Hints.StopsAtFirstFailure
@@ -282,7 +291,7 @@ public sealed class E09_ExceptionCollector
                 Feedback.Require(
                     outcome is { Succeeded: true } && outcome.Value == Values[index],
                     $"{call} lost the value of task {index}, which succeeded.",
-                    () => outcome?.ToString() ?? $"no outcome for task {index}",
+                    () => outcome is null ? $"no outcome for task {index}" : Describe(outcome),
                     $"Success({index}, {Values[index]})",
                     outcome is null ? Hints.StopsAtFirstFailure : Hints.WrongAttribution);
             }

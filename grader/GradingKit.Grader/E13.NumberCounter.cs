@@ -61,7 +61,7 @@ public sealed class E13_NumberCounter
         Feedback.Require(
             thrown is not null and not AggregateException && Describe(thrown).Contains(Path.GetFileName(missing), StringComparison.Ordinal),
             $"{call} did not throw an exception naming the missing file.",
-            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {thrown.Message}",
+            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {StudentCode.MessageOf(thrown)}",
             $"an exception (not an AggregateException) that names {Path.GetFileName(missing)}",
             Hints.FileNotNamed);
     }
@@ -87,7 +87,7 @@ public sealed class E13_NumberCounter
                 && description.Contains(Path.GetFileName(bad), StringComparison.Ordinal)
                 && Regex.IsMatch(withoutPaths, $@"(?<!\d){line}(?!\d)"),
             $"{call} did not throw an exception naming the file and line of a bad token.",
-            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {thrown.Message}",
+            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {StudentCode.MessageOf(thrown)}",
             $"an exception (not an AggregateException) naming {Path.GetFileName(bad)} and line {line} ('{lines[line - 1]}')",
             Hints.FileNotNamed);
     }
@@ -123,19 +123,20 @@ public sealed class E13_NumberCounter
 
     private static string Count(NumberFileSet files, int workers) => $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
 
+    // FileName is not virtual: reading it runs no student code, unlike the message.
     private static string Describe(Exception exception) =>
-        exception is FileNotFoundException { FileName: { } name } ? $"{exception.Message} {name}" : exception.Message;
+        exception is FileNotFoundException { FileName: { } name } ? $"{StudentCode.MessageOf(exception)} {name}" : StudentCode.MessageOf(exception);
 
     private void RequireCounts(NumberFileSet files, int workers, Hint hint)
     {
         var call = $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
 
         IReadOnlyDictionary<int, long>? counts = null;
-        var thrown = StudentCode.CallExpectingException(call, () => counts = counter.CountOccurrences(files.Paths, workers));
+        var thrown = StudentCode.CallExpectingException(call, () => counts = StudentCode.CopyOf(counter.CountOccurrences(files.Paths, workers)));
         Feedback.Require(
             thrown is null,
             $"{call} threw {thrown?.GetType().Name} on files that hold nothing but integers.",
-            () => $"{thrown!.GetType().FullName}: {thrown.Message}",
+            () => $"{thrown!.GetType().FullName}: {StudentCode.MessageOf(thrown)}",
             "the counts, no exception",
             hint);
 

@@ -1,3 +1,6 @@
+// Every check of the grader ends only with the grader's own verdict, whatever reaches its thread.
+[assembly: OnlyGraderVerdicts]
+
 namespace GradingKit.Grader;
 
 /// <summary>Prepares the process once before any check runs.</summary>

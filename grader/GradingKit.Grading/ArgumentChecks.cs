@@ -13,14 +13,17 @@ public static class ArgumentChecks
     {
         var thrown = StudentCode.CallExpectingException(what, call);
         var expected = $"{typeof(TException).Name} with ParamName \"{parameter}\"";
+
+        // ParamName is virtual: a student's subclass may override it, so it is read as text, on a thread of its own.
+        var paramName = thrown is ArgumentException ? StudentCode.TextOf(thrown, "ParamName", e => ((ArgumentException)e).ParamName) : null;
         Feedback.Require(
-            thrown is TException argument && argument.ParamName == parameter && thrown.GetType() == typeof(TException),
+            thrown?.GetType() == typeof(TException) && paramName == parameter,
             $"{what} did not reject its argument as expected.",
             () => thrown switch
             {
                 null => "it returned normally",
-                ArgumentException argument => $"{thrown.GetType().Name} with ParamName \"{argument.ParamName}\"",
-                _ => $"{thrown.GetType().Name}: {thrown.Message}",
+                ArgumentException => $"{thrown.GetType().Name} with ParamName \"{paramName}\"",
+                _ => $"{thrown.GetType().Name}: {StudentCode.MessageOf(thrown)}",
             },
             expected,
             Hints.NotValidated);

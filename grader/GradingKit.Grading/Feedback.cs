@@ -13,7 +13,7 @@ public static class Feedback
     /// <param name="hint">The likely mistake.</param>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public static void Fail(string what, string measured, string expected, Hint hint) =>
-        throw new AssertionException(Format(what, measured, expected, hint));
+        throw GraderVerdicts.Failure(Format(what, measured, expected, hint));
 
     /// <summary>Fails the current check unless <paramref name="condition"/> holds.</summary>
     /// <param name="condition">What must hold.</param>
@@ -48,10 +48,20 @@ public static class Feedback
     /// <param name="values">The values.</param>
     /// <param name="most">How many to show.</param>
     /// <returns>The values, comma-separated.</returns>
-    public static string List<T>(IEnumerable<T> values, int most = 8)
+    public static string List<T>(IEnumerable<T> values, int most = 8) => List(values.ToList(), value => $"{value}", most);
+
+    /// <summary>
+    /// A short list of values for a message, each described only if it is shown: describing an
+    /// exception from student code is a bounded call of its own.
+    /// </summary>
+    /// <typeparam name="T">The type of the values.</typeparam>
+    /// <param name="values">The values.</param>
+    /// <param name="describe">How one value reads.</param>
+    /// <param name="most">How many to show.</param>
+    /// <returns>The values shown, comma-separated, then how many there are in all if not all were shown.</returns>
+    public static string List<T>(IReadOnlyList<T> values, Func<T, string> describe, int most = 8)
     {
-        var all = values.ToList();
-        var shown = string.Join(", ", all.Take(most));
-        return all.Count > most ? $"{shown}, ... ({all.Count} in all)" : shown;
+        var shown = string.Join(", ", values.Take(most).Select(describe));
+        return values.Count > most ? $"{shown}, ... ({values.Count} in all)" : shown;
     }
 }

@@ -38,7 +38,7 @@ public static class GraderProcess
         var problem = error.Result.Trim();
         if (child.ExitCode != 0 && problem.StartsWith(StudentCode.NotImplementedPrefix, StringComparison.Ordinal))
         {
-            throw new AssertionException(problem);
+            throw GraderVerdicts.Failure(problem);
         }
 
         if (child.ExitCode != 0)

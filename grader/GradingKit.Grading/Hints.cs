@@ -14,6 +14,11 @@ public static class Hints
         "An exception from your own code",
         "Read the exception and its stack trace; the check's tasks themselves do not throw here.");
 
+    /// <summary>Student code ended a check with NUnit's own exception, which only the grader may throw.</summary>
+    public static readonly Hint NUnitVerdict = new(
+        "NUnit's verdict from your own code",
+        "Leave NUnit to the grader: return your results and throw ordinary exceptions; only the grader decides that a check passed.");
+
     public static readonly Hint EscapedThreadException = new(
         "An exception left a thread you started",
         "Catch inside the thread's body and hand the exception to the caller (for example as an AggregateException after Join).");

@@ -7,7 +7,7 @@ public static class ResultChecks
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="what">The call that produced the results.</param>
     /// <param name="expected">The results in the order of the items.</param>
-    /// <param name="actual">What the call returned.</param>
+    /// <param name="actual">What the call returned, copied on the student's thread (<see cref="StudentCode.CopyOf{T}(IReadOnlyList{T})"/>).</param>
     public static void RequireInItemOrder<T>(string what, IReadOnlyList<T> expected, IReadOnlyList<T>? actual)
     {
         if (actual is not null && actual.SequenceEqual(expected))

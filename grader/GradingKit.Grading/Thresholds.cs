@@ -90,6 +90,12 @@ public static class Thresholds
     public static readonly TimeSpan StudentCallLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long reading the text of an exception from student code (its Message, its StackTrace) may
+    /// take on its own thread before the grader reports it as not returning: a getter has no work to do.
+    /// </summary>
+    public static readonly TimeSpan StudentTextLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a check waits, after a call returned with some of its tasks not yet run, for them
     /// to run after all: if they do, the call returned before its tasks finished.
     /// </summary>

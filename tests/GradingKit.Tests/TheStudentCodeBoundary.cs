@@ -4,6 +4,10 @@ namespace GradingKit.Tests;
 /// Every call into student code goes through <see cref="StudentCode"/>: what it makes of a stub, an
 /// exception, a canceled or faulted task, an exception escaping a raw thread, and a call that never
 /// returns. In the grader these show only when student code goes wrong, so they are proved here.
+/// So is the boundary itself: student-made objects whose getters throw NUnit's own verdicts, other
+/// exceptions, or hang, are read only on the student's bounded thread, and each ends as a failure.
+/// A verdict that leaked onto this test's thread would end the test passed or inconclusive, so every
+/// hostile call runs inside Should.Throw or Should.NotThrow, which turn any exception into a failure.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -78,15 +82,16 @@ public sealed class TheStudentCodeBoundary
     {
         // Left undisposed: an async iterator cannot be disposed while a MoveNextAsync is pending.
         var slow = Slow().GetAsyncEnumerator();
-        StudentCode.TryMoveNext("AsCompleted(...)", slow, TimeSpan.FromMilliseconds(20)).ShouldBeNull("the next item takes longer than the limit");
+        StudentCode.TryMoveNext("AsCompleted(...)", slow, TimeSpan.FromMilliseconds(20), out _).ShouldBeNull("the next item takes longer than the limit");
 
         await using var failing = Failing().GetAsyncEnumerator();
-        Should.Throw<AssertionException>(() => StudentCode.TryMoveNext("AsCompleted(...)", failing, TimeSpan.FromSeconds(5)))
+        Should.Throw<AssertionException>(() => StudentCode.TryMoveNext("AsCompleted(...)", failing, TimeSpan.FromSeconds(5), out _))
             .Message.ShouldStartWith("AsCompleted(...) threw FormatException.");
 
         await using var one = One().GetAsyncEnumerator();
-        StudentCode.TryMoveNext("AsCompleted(...)", one, TimeSpan.FromSeconds(5)).ShouldBe(true);
-        StudentCode.TryMoveNext("AsCompleted(...)", one, TimeSpan.FromSeconds(5)).ShouldBe(false);
+        StudentCode.TryMoveNext("AsCompleted(...)", one, TimeSpan.FromSeconds(5), out var first).ShouldBe(true);
+        first.ShouldBe(1);
+        StudentCode.TryMoveNext("AsCompleted(...)", one, TimeSpan.FromSeconds(5), out _).ShouldBe(false);
     }
 
     [Test]
@@ -117,6 +122,125 @@ public sealed class TheStudentCodeBoundary
         failure.Message.ShouldContain($"Hint:     {Hints.UnexpectedException}");
     }
 
+    [TestCaseSource(nameof(WhatAGetterThrows))]
+    public void Fails_an_exception_whose_message_throws_reading_it_on_its_own_thread(Exception thrownByGetter)
+    {
+        var hostile = new HostileException(thrownByGetter);
+
+        var failure = Should.Throw<AssertionException>(() => StudentCode.Call("Pool.Map(items, work)", () => Throw<int>(hostile)));
+
+        failure.Message.ShouldStartWith("Pool.Map(items, work) threw HostileException.");
+        failure.Message.ShouldContain($"Measured: {typeof(HostileException).FullName}: <its Message threw {thrownByGetter.GetType().Name}>");
+        failure.Message.ShouldContain($"<its StackTrace threw {thrownByGetter.GetType().Name}>");
+        Should.NotThrow(() => StudentCode.Describe(hostile)).ShouldBe($"{typeof(HostileException).FullName}: <its Message threw {thrownByGetter.GetType().Name}>");
+        hostile.ReadOn.ShouldNotContain(Environment.CurrentManagedThreadId, "a getter of a student's exception ran on the check's thread");
+    }
+
+    [TestCaseSource(nameof(WhatAGetterThrows))]
+    public void Fails_a_faulted_task_an_escaped_exception_and_a_rejection_whose_getters_throw(Exception thrownByGetter)
+    {
+        var name = thrownByGetter.GetType().Name;
+
+        Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromException<int>(new HostileException(thrownByGetter))))
+            .Message.ShouldContain($"HostileException: <its Message threw {name}>");
+        Should.Throw<AssertionException>(() => StudentCode.Call("ThreadPerTask.RunAll(1, task)", () =>
+        {
+            var thread = new Thread(() => throw new HostileException(thrownByGetter));
+            thread.Start();
+            thread.Join();
+        })).Message.ShouldContain($"1 unhandled: HostileException: <its Message threw {name}>");
+        Should.Throw<AssertionException>(() => ArgumentChecks.RequireRejects<ArgumentOutOfRangeException>(
+                "new Pool(0)", "workers", () => throw new HostileArgumentException(thrownByGetter)))
+            .Message.ShouldContain($"HostileArgumentException with ParamName \"<its ParamName threw {name}>\"");
+    }
+
+    [Test]
+    public void Keeps_a_faulted_tasks_exceptions_for_their_identity_and_reads_them_on_the_students_thread()
+    {
+        var thrown = new HostileException(new SuccessException("forged"));
+
+        var ending = StudentCode.AwaitCompletion("Futures.MapAsync(...)", Task.FromException<int>(thrown));
+
+        ending.IsFaulted.ShouldBeTrue();
+        ending.Faults.ShouldHaveSingleItem().ShouldBeSameAs(thrown);
+        thrown.ReadOn.ShouldBeEmpty("nothing reads the exception's text until a message needs it");
+    }
+
+    [Test]
+    public void Gives_up_on_a_message_that_never_returns_after_the_text_limit()
+    {
+        using var release = new ManualResetEventSlim();
+        var hanging = new HangingException(release);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var message = StudentCode.MessageOf(hanging);
+
+            message.ShouldBe($"<its Message did not return within {Thresholds.StudentTextLimit.TotalSeconds:0} s>");
+            clock.Elapsed.ShouldBeLessThan(Thresholds.StudentTextLimit + TimeSpan.FromSeconds(2));
+            hanging.ReadOn.ShouldNotContain(Environment.CurrentManagedThreadId);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Test]
+    public void Copies_a_students_list_and_dictionary_on_the_students_thread()
+    {
+        var list = new StudentList([3, 1, 2], failure: null);
+        var dictionary = new StudentDictionary(new Dictionary<int, long> { [7] = 2, [9] = 1 }, failure: null);
+
+        var copiedList = StudentCode.Call("Pool.Map(items, work)", () => StudentCode.CopyOf(list));
+        var copiedDictionary = StudentCode.Call("NumberCounter.CountOccurrences(files, 2)", () => StudentCode.CopyOf(dictionary));
+
+        copiedList.ShouldBeOfType<int[]>().ShouldBe([3, 1, 2]);
+        copiedDictionary.ShouldBeOfType<Dictionary<int, long>>().ShouldBe(new Dictionary<int, long> { [7] = 2, [9] = 1 });
+        list.ReadOn.Concat(dictionary.ReadOn).ShouldNotContain(Environment.CurrentManagedThreadId, "a member of a student's collection ran on the check's thread");
+        StudentCode.CopyOf((IReadOnlyList<int>?)null).ShouldBeNull();
+    }
+
+    [TestCaseSource(nameof(WhatAGetterThrows))]
+    public void Fails_a_list_or_dictionary_whose_members_throw(Exception thrownByGetter)
+    {
+        var name = thrownByGetter.GetType().Name;
+
+        Should.Throw<AssertionException>(() => StudentCode.Call("Pool.Map(items, work)", () => StudentCode.CopyOf(new StudentList([1, 2], thrownByGetter))))
+            .Message.ShouldStartWith($"Pool.Map(items, work) threw {name}.");
+        Should.Throw<AssertionException>(() => StudentCode.Call("NumberCounter.CountOccurrences(files, 2)", () => StudentCode.CopyOf(new StudentDictionary(new Dictionary<int, long> { [1] = 1 }, thrownByGetter))))
+            .Message.ShouldStartWith($"NumberCounter.CountOccurrences(files, 2) threw {name}.");
+        Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromResult<IReadOnlyList<int>>(new StudentList([1], thrownByGetter)), StudentCode.CopyOf))
+            .Message.ShouldStartWith($"Futures.MapAsync(...) threw {name}.");
+    }
+
+    [Test]
+    public void Reads_an_enumerators_current_element_in_the_call_that_moved_it()
+    {
+        var enumerator = new StudentEnumerator(7, failure: null);
+
+        StudentCode.TryMoveNext("AsCompleted(...)", enumerator, TimeSpan.FromSeconds(5), out var current).ShouldBe(true);
+
+        current.ShouldBe(7);
+        enumerator.ReadOn.ShouldNotContain(Environment.CurrentManagedThreadId, "a member of a student's enumerator ran on the check's thread");
+    }
+
+    [TestCaseSource(nameof(WhatAGetterThrows))]
+    public void Fails_an_enumerator_whose_current_element_throws(Exception thrownByGetter)
+    {
+        Should.Throw<AssertionException>(() => StudentCode.TryMoveNext("AsCompleted(...)", new StudentEnumerator(7, thrownByGetter), TimeSpan.FromSeconds(5), out _))
+            .Message.ShouldStartWith($"AsCompleted(...) threw {thrownByGetter.GetType().Name}.");
+    }
+
+    private static IEnumerable<TestCaseData> WhatAGetterThrows =>
+    [
+        new TestCaseData(new SuccessException("forged")).SetArgDisplayNames("SuccessException"),
+        new TestCaseData(new InconclusiveException("forged")).SetArgDisplayNames("InconclusiveException"),
+        new TestCaseData(new IgnoreException("forged")).SetArgDisplayNames("IgnoreException"),
+        new TestCaseData(new InvalidOperationException("a getter that fails")).SetArgDisplayNames("InvalidOperationException"),
+    ];
+
     private static int Stub() => throw new NotImplementedException("E04: Pool.Map");
 
     private static T Throw<T>(Exception exception) => throw exception;
@@ -140,5 +264,132 @@ public sealed class TheStudentCodeBoundary
     {
         await Task.Yield();
         yield return 1;
+    }
+
+    /// <summary>Records the threads a student-made object's members ran on.</summary>
+    private abstract class StudentObject
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> threads = new();
+
+        public IReadOnlyCollection<int> ReadOn => threads;
+
+        protected void Record() => threads.Enqueue(Environment.CurrentManagedThreadId);
+    }
+
+    /// <summary>A student's exception whose Message and StackTrace getters throw what they are given.</summary>
+    private sealed class HostileException(Exception thrownByGetter) : Exception
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> threads = new();
+
+        public IReadOnlyCollection<int> ReadOn => threads;
+
+        public override string Message => Throw<string>(Recorded(thrownByGetter));
+
+        public override string StackTrace => Throw<string>(Recorded(thrownByGetter));
+
+        private Exception Recorded(Exception exception)
+        {
+            threads.Enqueue(Environment.CurrentManagedThreadId);
+            return exception;
+        }
+    }
+
+    /// <summary>A student's argument exception of the right type whose ParamName getter throws.</summary>
+    private sealed class HostileArgumentException(Exception thrownByGetter) : ArgumentOutOfRangeException
+    {
+        public override string ParamName => Throw<string>(thrownByGetter);
+    }
+
+    /// <summary>A student's exception whose Message getter waits until released.</summary>
+    private sealed class HangingException(ManualResetEventSlim release) : Exception
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<int> threads = new();
+
+        public IReadOnlyCollection<int> ReadOn => threads;
+
+        public override string Message
+        {
+            get
+            {
+                threads.Enqueue(Environment.CurrentManagedThreadId);
+                release.Wait();
+                return "released";
+            }
+        }
+    }
+
+    /// <summary>A student's own list class; its indexer throws <c>failure</c> when given one.</summary>
+    private sealed class StudentList(int[] values, Exception? failure) : StudentObject, IReadOnlyList<int>
+    {
+        public int Count
+        {
+            get
+            {
+                Record();
+                return values.Length;
+            }
+        }
+
+        public int this[int index]
+        {
+            get
+            {
+                Record();
+                return failure is null ? values[index] : Throw<int>(failure);
+            }
+        }
+
+        public IEnumerator<int> GetEnumerator()
+        {
+            Record();
+            return ((IEnumerable<int>)values).GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>A student's own dictionary class; enumerating it throws <c>failure</c> when given one.</summary>
+    private sealed class StudentDictionary(Dictionary<int, long> counts, Exception? failure) : StudentObject, IReadOnlyDictionary<int, long>
+    {
+        public int Count => counts.Count;
+
+        public IEnumerable<int> Keys => counts.Keys;
+
+        public IEnumerable<long> Values => counts.Values;
+
+        public long this[int key] => counts[key];
+
+        public bool ContainsKey(int key) => counts.ContainsKey(key);
+
+        public bool TryGetValue(int key, out long value) => counts.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<int, long>> GetEnumerator()
+        {
+            Record();
+            return failure is null ? counts.GetEnumerator() : Throw<IEnumerator<KeyValuePair<int, long>>>(failure);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>A student's own async enumerator of one element; its Current throws <c>failure</c> when given one.</summary>
+    private sealed class StudentEnumerator(int value, Exception? failure) : StudentObject, IAsyncEnumerator<int>
+    {
+        public int Current
+        {
+            get
+            {
+                Record();
+                return failure is null ? value : Throw<int>(failure);
+            }
+        }
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            Record();
+            return ValueTask.FromResult(true);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
