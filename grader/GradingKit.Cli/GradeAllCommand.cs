@@ -148,8 +148,8 @@ public static class GradeAllCommand
             AnsiConsole.MarkupLine($"[bold][[{index + 1}/{students.Count}]] {Markup.Escape(student.Name)}[/] [grey]({Elapsed(clock.Elapsed)} elapsed)[/]");
             var row = GradeOne(plan, student, new DirectoryInfo(Path.Combine(output.FullName, student.Name)));
             rows.Add(row);
-            AnsiConsole.MarkupLine(row.Status == GradeReport.Graded
-                ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}"
+            AnsiConsole.MarkupLine(row.Status is GradeReport.Graded or GradeReport.Incomplete
+                ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}" + (row.Status == GradeReport.Incomplete ? " [yellow](incomplete)[/]" : string.Empty)
                 : $"  {Markup.Escape(student.Name)}: [red]error[/]: {Markup.Escape(row.Reason)}");
             try
             {
@@ -207,7 +207,7 @@ public static class GradeAllCommand
     /// <summary>The row of a submission that built and was graded, or was not: it did not build, or it breaks the API policy.</summary>
     private static GradebookRow Row(GradingPlan plan, GradeReport report)
     {
-        if (report.Status != GradeReport.Graded)
+        if (report.Status is not (GradeReport.Graded or GradeReport.Incomplete))
         {
             var errors = (report.Error ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var more = errors.Length > 1 ? $" (and {errors.Length - 1} more; see {report.Implementation}/{ReportTextFile})" : string.Empty;
@@ -216,8 +216,9 @@ public static class GradeAllCommand
         }
 
         var earned = plan.Exercises.Select(e => report.Exercises.Single(g => g.Id == e.Id).Earned).ToList();
-        var faults = string.Join("; ", report.Exercises.Where(e => e.Fault is not null).Select(e => e.Fault));
-        return new GradebookRow(report.Implementation, earned, report.Earned, report.Points, GradeReport.Graded, faults);
+        var faults = report.Exercises.Where(e => e.Fault is not null).Select(e => e.Fault!);
+        var undecided = report.Undecided.Count == 0 ? [] : new[] { $"undecided, not awarded: {string.Join(", ", report.Undecided)}" };
+        return new GradebookRow(report.Implementation, earned, report.Earned, report.Points, report.Status, string.Join("; ", faults.Concat(undecided)));
     }
 
     /// <summary>Writes the gradebook: student, one column per exercise, total, possible, status, reason.</summary>
@@ -267,8 +268,8 @@ public static class GradeAllCommand
             var cells = new List<Markup> { new(Markup.Escape(row.Student)) };
             cells.AddRange(plan.Exercises.Select((_, index) => new Markup(index < row.Earned.Count ? Points(row.Earned[index]) : "-")));
             cells.Add(new Markup($"[bold]{Points(row.Total)}[/] / {Points(row.Possible)}"));
-            cells.Add(row.Status == GradeReport.Graded
-                ? new Markup(row.Reason.Length == 0 ? "[green]graded[/]" : $"[green]graded[/] [yellow]({Markup.Escape(row.Reason)})[/]")
+            cells.Add(row.Status is GradeReport.Graded or GradeReport.Incomplete
+                ? new Markup((row.Status == GradeReport.Graded ? "[green]graded[/]" : "[yellow]incomplete[/]") + (row.Reason.Length == 0 ? string.Empty : $" [yellow]({Markup.Escape(row.Reason)})[/]"))
                 : new Markup($"[red]error[/]: {Markup.Escape(row.Reason)}"));
             table.AddRow(cells);
         }

@@ -9,7 +9,7 @@ public enum Verdict
     /// <summary>A case failed.</summary>
     Failed,
 
-    /// <summary>A timing check this machine could not decide.</summary>
+    /// <summary>A timing check this machine could not decide (undecided): it earns nothing, and the run is incomplete.</summary>
     Inconclusive,
 
     /// <summary>It did not run: its exercise ended in a fault, or the submission did not build.</summary>
@@ -44,7 +44,7 @@ public sealed record ExerciseGrade(string Id, string Title, double Points, doubl
 
 /// <summary>A whole grading run.</summary>
 /// <param name="Implementation">What was graded.</param>
-/// <param name="Status">graded; error when the submission did not build; integrity when it uses APIs that the policy bans.</param>
+/// <param name="Status">graded; incomplete when timing checks stayed undecided; error when the submission did not build; integrity when it uses APIs that the policy bans.</param>
 /// <param name="Error">The build errors or the policy's violations, where it was not graded.</param>
 /// <param name="Points">The points possible.</param>
 /// <param name="Earned">The points earned.</param>
@@ -57,6 +57,9 @@ public sealed record GradeReport(
     /// <summary>The status of a run that graded.</summary>
     public const string Graded = "graded";
 
+    /// <summary>The status of a run that graded, with timing checks that stayed undecided (<see cref="Undecided"/>): they earned nothing.</summary>
+    public const string Incomplete = "incomplete";
+
     /// <summary>The status of a run whose submission did not build.</summary>
     public const string BuildError = "error";
 
@@ -68,6 +71,17 @@ public sealed record GradeReport(
 
     /// <summary>The .cs files the submission was built from, relative to its folder (the grade command builds nothing else of it).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>The checks this machine could not decide, even measured again at the end of the run, as "E03 Check_name".</summary>
+    public IReadOnlyList<string> Undecided =>
+        Exercises.SelectMany(e => e.Checks.Where(c => c.Verdict == Verdict.Inconclusive).Select(c => $"{e.Id} {c.Test}")).ToList();
+
+    /// <summary>What the reports say of an incomplete run: which checks, and how to decide them; null when none is undecided.</summary>
+    public string? IncompleteBecause => Undecided.Count == 0
+        ? null
+        : $"Incomplete: {Undecided.Count} timing check(s) stayed undecided on this machine (other processes took the CPU, or too few CPUs) and earned nothing: {string.Join(", ", Undecided)}. "
+            + $"To decide them, grade those exercises again on a quieter machine: gradingkit grade -i {Implementation} "
+            + string.Join(" ", Exercises.Where(e => e.Checks.Any(c => c.Verdict == Verdict.Inconclusive)).Select(e => $"--exercise {e.Id}"));
 
     /// <summary>Why the submission was not graded, as the reports' heading; null for a graded run.</summary>
     public string? NotGradedBecause => Status switch

@@ -3,9 +3,9 @@ namespace GradingKit.Cli;
 /// <summary>
 /// Scores an exercise from its checks' test cases, by the rules of grading.md: a check earns its
 /// points when every case passed; a timing check only when every untimed check of the exercise
-/// passed too (speed is graded on work done right: code that does nothing is fast); an
-/// inconclusive check earns them only if every other check of the exercise passed; an exercise
-/// whose grading host crashed or hung earns nothing.
+/// passed too (speed is graded on work done right: code that does nothing is fast); a timing
+/// check that this machine could not decide (undecided) earns nothing and makes the run
+/// incomplete: it is never awarded silently; an exercise whose grading host crashed or hung earns nothing.
 /// </summary>
 public static class Scoring
 {
@@ -19,7 +19,6 @@ public static class Scoring
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(cases);
         var verdicts = exercise.Checks.ToDictionary(check => check.Test, check => VerdictOf(cases[check.Test].ToList()));
-        var othersPassed = verdicts.Values.All(v => v is Verdict.Passed or Verdict.Inconclusive);
         var workDoneRight = exercise.Checks.Where(check => !check.Timed).All(check => verdicts[check.Test] == Verdict.Passed);
         var checks = exercise.Checks.Select(check =>
         {
@@ -30,8 +29,7 @@ public static class Scoring
                 (_, Verdict.Passed or Verdict.Inconclusive) when check.Timed && !workDoneRight =>
                     (0.0, "not awarded: a timing check counts only when every untimed check of the exercise passed (fast is worth nothing when the work is wrong)"),
                 (_, Verdict.Passed) => (check.Points, null),
-                (_, Verdict.Inconclusive) when othersPassed => (check.Points, "inconclusive on this machine; awarded because every other check of the exercise passed"),
-                (_, Verdict.Inconclusive) => (0.0, "inconclusive on this machine; not awarded because another check of the exercise failed"),
+                (_, Verdict.Inconclusive) => (0.0, $"undecided on this machine: not awarded; grade --exercise {exercise.Id} again on a quieter machine to decide it"),
                 _ => (0.0, (string?)null),
             };
             return new CheckGrade(check.Test, check.Points, earned, verdict, note, cases[check.Test].ToList());

@@ -58,15 +58,16 @@ public sealed class Supervisor
 
     /// <summary>Grades the exercises, in order, in as few hosts as the faults allow.</summary>
     /// <param name="exercises">The exercise ids.</param>
+    /// <param name="checks">Only these checks (test methods) of the exercises; none for all of them.</param>
     /// <returns>One run per exercise, in the same order.</returns>
-    public IReadOnlyList<ExerciseRun> Run(IReadOnlyList<string> exercises)
+    public IReadOnlyList<ExerciseRun> Run(IReadOnlyList<string> exercises, IReadOnlyList<string>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(exercises);
         var runs = new List<ExerciseRun>();
         while (runs.Count < exercises.Count)
         {
             var remaining = exercises.Skip(runs.Count).ToList();
-            var accounted = RunHost(remaining);
+            var accounted = RunHost(remaining, checks ?? []);
 
             runs.AddRange(accounted);
 
@@ -80,7 +81,7 @@ public sealed class Supervisor
         return runs;
     }
 
-    private List<ExerciseRun> RunHost(IReadOnlyList<string> exercises)
+    private List<ExerciseRun> RunHost(IReadOnlyList<string> exercises, IReadOnlyList<string> checks)
     {
         // Owner-only (CreateTempSubdirectory makes it 0700 on Unix): no other user reads the events or writes among them.
         var folder = Directory.CreateTempSubdirectory("gradingkit-host-");
@@ -90,7 +91,7 @@ public sealed class Supervisor
             File.WriteAllText(events, string.Empty);
             var key = HostChannel.NewKey();
             using var report = new HostReport(events, key, exercises);
-            var start = HostStart(events, exercises);
+            var start = HostStart(events, exercises, checks);
             using var host = Process.Start(sandboxed ? Sandbox.Wrap(start, folder.FullName) : start)!;
             try
             {
@@ -111,7 +112,7 @@ public sealed class Supervisor
     }
 
     /// <summary>How a host starts: the one place to wrap its command, for example in a sandbox.</summary>
-    private ProcessStartInfo HostStart(string events, IReadOnlyList<string> exercises)
+    private ProcessStartInfo HostStart(string events, IReadOnlyList<string> exercises, IReadOnlyList<string> checks)
     {
         var start = new ProcessStartInfo(hostCommand[0])
         {
@@ -122,6 +123,7 @@ public sealed class Supervisor
         foreach (var argument in hostCommand.Skip(1)
             .Concat(["run", "--events", events])
             .Concat(exercises.SelectMany(id => new[] { "--exercise", id }))
+            .Concat(checks.SelectMany(check => new[] { "--check", check }))
             .Concat(parameters.SelectMany(p => new[] { "--parameter", $"{p.Key}={p.Value}" })))
         {
             start.ArgumentList.Add(argument);

@@ -41,10 +41,19 @@ public sealed class E03_WallTimeModel
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
         var work = ComputingWork.For(Thresholds.ComputingTask);
 
+        // The witness: how many of the computing tasks ran at once. One thread per task, every
+        // thread started before any is joined, has them all in flight together, even on one CPU.
         Timing.Require(
             call,
-            measured => TimingModel.WallTime(taskCount, Thresholds.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
-            () => runner.RunAll(taskCount, _ => work()),
+            () =>
+            {
+                var inFlight = new InFlightCount();
+                var measured = Timing.Measure(call, () => runner.RunAll(taskCount, _ => inFlight.During(work)));
+                return new TimedAttempt(
+                    measured,
+                    TimingModel.WallTime(taskCount, Thresholds.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
+                    Witness: Witness.InFlight(inFlight.Most, taskCount, $"{taskCount} computing tasks", Hints.JoinRightAfterStart));
+            },
             Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
     }
 

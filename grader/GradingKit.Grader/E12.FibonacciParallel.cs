@@ -65,8 +65,12 @@ public sealed class E12_FibonacciParallel
             () =>
             {
                 var baseline = TimeSequential(n);
-                var parallel = Timing.Measure(call, () => RequireExact([(n, cutoff)]));
-                return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"), baseline);
+                var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => RequireExact([(n, cutoff)]));
+                return new TimedAttempt(
+                    parallel,
+                    TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"),
+                    baseline,
+                    Witness.FairBaseline(baseline, parallel, Witness.Of(concurrency, Hints.NotParallel)));
             },
             Timing.HintBy(Hints.NotParallel, Hints.TooFewInFlight));
     }

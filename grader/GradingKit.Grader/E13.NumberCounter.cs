@@ -59,10 +59,10 @@ public sealed class E13_NumberCounter
         var thrown = StudentCode.CallExpectingException(call, () => counter.CountOccurrences(paths, 2));
 
         Feedback.Require(
-            thrown is not null and not AggregateException && Describe(thrown).Contains(Path.GetFileName(missing), StringComparison.Ordinal),
+            Causes(thrown).Any(cause => Describe(cause).Contains(Path.GetFileName(missing), StringComparison.Ordinal)),
             $"{call} did not throw an exception naming the missing file.",
-            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {StudentCode.MessageOf(thrown)}",
-            $"an exception (not an AggregateException) that names {Path.GetFileName(missing)}",
+            () => Thrown(thrown),
+            $"an exception that names {Path.GetFileName(missing)} (an AggregateException, as Parallel.ForEach and PLINQ throw, counts when an exception inside it does)",
             Hints.FileNotNamed);
     }
 
@@ -80,15 +80,18 @@ public sealed class E13_NumberCounter
 
         var thrown = StudentCode.CallExpectingException(call, () => counter.CountOccurrences(files.Paths, 2));
 
-        var description = thrown is null ? string.Empty : Describe(thrown);
-        var withoutPaths = description.Replace(bad, string.Empty, StringComparison.Ordinal).Replace(Path.GetFileName(bad), string.Empty, StringComparison.Ordinal);
+        bool NamesFileAndLine(Exception cause)
+        {
+            var description = Describe(cause);
+            var withoutPaths = description.Replace(bad, string.Empty, StringComparison.Ordinal).Replace(Path.GetFileName(bad), string.Empty, StringComparison.Ordinal);
+            return description.Contains(Path.GetFileName(bad), StringComparison.Ordinal) && Regex.IsMatch(withoutPaths, $@"(?<!\d){line}(?!\d)");
+        }
+
         Feedback.Require(
-            thrown is not null and not AggregateException
-                && description.Contains(Path.GetFileName(bad), StringComparison.Ordinal)
-                && Regex.IsMatch(withoutPaths, $@"(?<!\d){line}(?!\d)"),
+            Causes(thrown).Any(NamesFileAndLine),
             $"{call} did not throw an exception naming the file and line of a bad token.",
-            () => thrown is null ? "it returned normally" : $"{thrown.GetType().Name}: {StudentCode.MessageOf(thrown)}",
-            $"an exception (not an AggregateException) naming {Path.GetFileName(bad)} and line {line} ('{lines[line - 1]}')",
+            () => Thrown(thrown),
+            $"an exception naming {Path.GetFileName(bad)} and line {line} ('{lines[line - 1]}') (an AggregateException, as Parallel.ForEach and PLINQ throw, counts when an exception inside it does)",
             Hints.FileNotNamed);
     }
 
@@ -106,15 +109,22 @@ public sealed class E13_NumberCounter
         var work = once.Cpu > TimeSpan.FromMilliseconds(1) ? once.Cpu : TimeSpan.FromMilliseconds(1);
         var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUpBaseline / work), 1, MostCopies);
         var files = NumberFiles.Copy(sample, Path.Combine(directory, "timed"), copies);
-        var call = Count(files, processors);
+
+        // At least two workers, so that the witness can see them work together even on one CPU.
+        var workers = Math.Max(2, processors);
+        var call = Count(files, workers);
 
         Timing.Require(
             call,
             () =>
             {
                 var baseline = Timing.Measure(Count(files, 1), () => counter.CountOccurrences(files.Paths, 1));
-                var parallel = Timing.Measure(call, () => counter.CountOccurrences(files.Paths, processors));
-                return new TimedAttempt(parallel, TimingModel.SpeedUp(baseline, parallel, "one-worker run"), baseline);
+                var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counter.CountOccurrences(files.Paths, workers));
+                return new TimedAttempt(
+                    parallel,
+                    TimingModel.SpeedUp(baseline, parallel, "one-worker run"),
+                    baseline,
+                    Witness.FairBaseline(baseline, parallel, Witness.Of(concurrency, Hints.NoSpeedUp)));
             },
             attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
                 : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.ContentionCpuRatio ? Hints.Contention
@@ -122,6 +132,18 @@ public sealed class E13_NumberCounter
     }
 
     private static string Count(NumberFileSet files, int workers) => $"NumberCounter.CountOccurrences([{files.Paths.Count} files], {workers})";
+
+    /// <summary>The exception, or the exceptions inside it where it is an AggregateException (InnerExceptions and Flatten are not virtual: no student code runs).</summary>
+    private static IReadOnlyList<Exception> Causes(Exception? thrown) => thrown switch
+    {
+        null => [],
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions,
+        _ => [thrown],
+    };
+
+    private static string Thrown(Exception? thrown) =>
+        thrown is null ? "it returned normally"
+        : string.Join("; ", new[] { thrown }.Concat(thrown is AggregateException ? Causes(thrown) : []).Select(e => $"{e.GetType().Name}: {StudentCode.MessageOf(e)}"));
 
     // FileName is not virtual: reading it runs no student code, unlike the message.
     private static string Describe(Exception exception) =>

@@ -13,7 +13,7 @@ namespace GradingKit.Grader;
 /// </summary>
 internal static class HostRun
 {
-    public static int Run(HostEventWriter events, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
+    public static int Run(HostEventWriter events, IReadOnlyList<string> exercises, IReadOnlyList<string> checks, IReadOnlyDictionary<string, string> parameters)
     {
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(typeof(HostRun).Assembly, new Dictionary<string, object>
@@ -24,7 +24,7 @@ internal static class HostRun
         foreach (var exercise in exercises)
         {
             events.Write(new HostEvent(HostEventKind.ExerciseStarted, exercise));
-            runner.Run(new Listener(events, exercise), TestFilter.FromXml($"<filter><cat>{exercise}</cat></filter>"));
+            runner.Run(new Listener(events, exercise), Filter(exercise, checks));
             var leftRunning = GradingSession.WorkLeftRunning();
             events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning });
             if (leftRunning is not null && exercise != exercises[^1])
@@ -36,6 +36,12 @@ internal static class HostRun
         events.Write(new HostEvent(HostEventKind.Done, null));
         return HostExitCodes.Done;
     }
+
+    /// <summary>The exercise's checks, or only the named ones (test methods, as the grade command names them).</summary>
+    private static TestFilter Filter(string exercise, IReadOnlyList<string> checks) =>
+        TestFilter.FromXml(checks.Count == 0
+            ? $"<filter><cat>{exercise}</cat></filter>"
+            : $"<filter><and><cat>{exercise}</cat><or>{string.Concat(checks.Select(check => $"<method>{System.Security.SecurityElement.Escape(check)}</method>"))}</or></and></filter>");
 
     private sealed class Listener(HostEventWriter events, string exercise) : ITestListener
     {

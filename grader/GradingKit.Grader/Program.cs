@@ -32,9 +32,10 @@ public static class Program
         var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
         var exercises = new Option<string[]>("--exercise") { Description = "An exercise to grade, in order (repeatable).", Required = true };
         var parameters = new Option<string[]>("--parameter") { Description = "A test run parameter, name=value (repeatable)." };
+        var checks = new Option<string[]>("--check") { Description = "Only this check (a test method) of the exercises, to measure an undecided one again (repeatable)." };
         var run = new Command("run", "Grade exercises in this process, reporting to the events file under the key on the first line of standard input (the grade command's host).")
         {
-            events, exercises, parameters,
+            events, exercises, parameters, checks,
         };
         run.SetAction(result =>
         {
@@ -43,6 +44,7 @@ public static class Program
             var code = HostRun.Run(
                 writer,
                 result.GetValue(exercises)!,
+                result.GetValue(checks) ?? [],
                 (result.GetValue(parameters) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty));
 
             // Ends threads that student code left running too: returning from Main would wait for foreground ones.

@@ -4,28 +4,47 @@ using System.Runtime.CompilerServices;
 namespace GradingKit.Grading;
 
 /// <summary>
-/// The grader's computing task: a fixed amount of arithmetic, calibrated once per run to take a
-/// given duration on one core. It never loops until a clock says stop (as the notebook's busy
-/// loop does): such a loop ends on time however little CPU it got, and would hide whether tasks
-/// ran in parallel at all.
+/// The grader's computing task: arithmetic until the thread running it has had a given duration of
+/// CPU time (<see cref="ThreadCpuTime"/>), so that one task costs the same CPU time however busy or
+/// fast the machine is now, and takes that long in wall time only on a core of its own. It never
+/// loops until a wall clock says stop (as the notebook's busy loop does): such a loop ends on time
+/// however little CPU it got, and would hide whether tasks ran in parallel at all. Where a thread
+/// cannot read its own CPU time, a task is a fixed amount of arithmetic calibrated once per run.
 /// </summary>
 public static class ComputingWork
 {
     private const int CalibrationRounds = 7;
     private static readonly TimeSpan CalibrationSlice = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How much arithmetic runs between two looks at the thread's CPU time.</summary>
+    private static readonly TimeSpan Chunk = TimeSpan.FromMilliseconds(0.2);
+
     private static readonly Lazy<double> IterationsPerMillisecond = new(Calibrate);
     private static long sink;
 
     /// <summary>How many iterations take one millisecond on one core of this machine.</summary>
     public static double Rate => IterationsPerMillisecond.Value;
 
-    /// <summary>A task that computes for <paramref name="duration"/> on a core of its own.</summary>
-    /// <param name="duration">The duration on one core.</param>
-    /// <returns>The task; every call does the same fixed amount of work.</returns>
+    /// <summary>A task that computes for <paramref name="duration"/> of its thread's CPU time.</summary>
+    /// <param name="duration">The CPU time one run of the task costs (its wall time on a core of its own).</param>
+    /// <returns>The task.</returns>
     public static Action For(TimeSpan duration)
     {
         var iterations = (long)(Rate * duration.TotalMilliseconds);
-        return () => Spin(iterations);
+        if (!ThreadCpuTime.Available)
+        {
+            return () => Spin(iterations);
+        }
+
+        var chunk = Math.Max(1, (long)(Rate * Chunk.TotalMilliseconds));
+        return () =>
+        {
+            var end = ThreadCpuTime.Now() + duration;
+            while (ThreadCpuTime.Now() < end)
+            {
+                Spin(chunk);
+            }
+        };
     }
 
     /// <summary>Does <paramref name="iterations"/> rounds of xorshift arithmetic that the JIT cannot remove.</summary>

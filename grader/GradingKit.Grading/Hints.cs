@@ -140,6 +140,10 @@ public static class Hints
         "The sequential cutoff ignored",
         "At n <= sequentialCutoff, recurse plainly without starting tasks: tasks are far costlier than additions.");
 
+    public static readonly Hint UnfairBaseline = new(
+        "A sequential run that does more than the work",
+        "Run the same computation in both: the sequential run is your parallel code with one worker (or a cutoff at n), nothing added.");
+
     public static readonly Hint NotParallel = new(
         "No parallelism", "Above the cutoff, fork one branch as a task and compute the other on the current thread.");
 
@@ -152,5 +156,5 @@ public static class Hints
 
     public static readonly Hint FileNotNamed = new(
         "An error that does not say where",
-        "Throw (or let through) an exception whose message names the file, and the line of a bad token; unwrap AggregateException.");
+        "Throw (or let through) an exception whose message names the file, and the line of a bad token.");
 }

@@ -72,6 +72,18 @@ public static class Thresholds
     /// </summary>
     public const double ContentionCpuRatio = 1.25;
 
+    /// <summary>
+    /// Witness: a call ran its work in parallel when two or more of its threads were runnable
+    /// together for at least this share of the moments sampled (measured: see the margins benchmark).
+    /// </summary>
+    public const double ParallelShare = 0.5;
+
+    /// <summary>
+    /// Witness: a speed-up's sequential baseline may cost at most this many times the parallel run's
+    /// CPU time; more, and it did more work than the parallel run (a baseline slowed on purpose).
+    /// </summary>
+    public const double BaselineCpuRatio = 1.5;
+
     /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);
 

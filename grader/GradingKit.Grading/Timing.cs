@@ -6,12 +6,70 @@ namespace GradingKit.Grading;
 /// <param name="Measurement">What the attempt cost.</param>
 /// <param name="Limit">What it was expected to cost (for speed-up checks it depends on a baseline measured in the same attempt).</param>
 /// <param name="Baseline">The student's own sequential run, where the expectation is relative to it.</param>
-public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Measurement? Baseline = null)
+/// <param name="Witness">What a witness that machine load cannot change saw of the same run: whether it ran in parallel at all.</param>
+public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Measurement? Baseline = null, Witness? Witness = null)
 {
-    /// <summary>One line of the report: the baseline if any, the measurement in %%time form, the expectation beside it.</summary>
+    /// <summary>One line of the report: the baseline if any, the measurement in %%time form, the expectation beside it, the witness.</summary>
     /// <returns>The line.</returns>
     public override string ToString() =>
-        (Baseline is { } baseline ? $"sequential run: {baseline}; parallel run: " : string.Empty) + $"{Measurement} {Limit.Brief()}";
+        (Baseline is { } baseline ? $"sequential run: {baseline}; parallel run: " : string.Empty) + $"{Measurement} {Limit.Brief()}"
+        + (Witness is { } witness ? $"; {witness.Seen}" : string.Empty);
+}
+
+/// <summary>
+/// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or how
+/// how many of the call's threads were runnable together. Neither changes with the machine's load or its CPU
+/// count, so a witness decides "in parallel or not" where wall time cannot; wall time then judges
+/// efficiency.
+/// </summary>
+/// <param name="Holds">Whether the run was what the check expects (in parallel; a fair baseline).</param>
+/// <param name="Seen">What the witness saw, for the message.</param>
+/// <param name="Expected">What it expected, for the message: what it decides, a colon, why.</param>
+/// <param name="Hint">The mistake when it does not hold; null to take the check's own hint.</param>
+public sealed record Witness(bool Holds, string Seen, string Expected, Hint? Hint = null)
+{
+    /// <summary>What the witness decides, in a few words: the part of <see cref="Expected"/> before its colon.</summary>
+    public string Decides => Expected.Split(':')[0];
+
+    /// <summary>How many threads were runnable together during a call, against work done one piece after another.</summary>
+    /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness).</param>
+    /// <param name="hint">The mistake when the work did not run in parallel.</param>
+    /// <returns>The witness, or null.</returns>
+    public static Witness? Of(Concurrency? concurrency, Hint hint) =>
+        concurrency is null
+            ? null
+            : new(
+                concurrency.Parallel,
+                $"witness: {concurrency}",
+                $"threads working together: two or more runnable at once for at least {Thresholds.ParallelShare * 100:0}% of the call (one at a time is work done one piece after another, on however many threads)",
+                hint);
+
+    /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
+    /// <param name="most">The most seen in flight at once.</param>
+    /// <param name="expected">The number expected at once.</param>
+    /// <param name="tasks">What the tasks are, for the message.</param>
+    /// <param name="hint">The mistake when fewer were in flight.</param>
+    /// <returns>The witness.</returns>
+    public static Witness InFlight(int most, int expected, string tasks, Hint hint) =>
+        new(
+            most >= expected,
+            $"witness: at most {most} of the {tasks} in flight at once",
+            $"tasks in flight together: {expected} of the {tasks} at once, whatever the CPU count",
+            hint);
+
+    /// <summary>A speed-up's baseline must be the same work as the parallel run: about the same CPU time, not far more.</summary>
+    /// <param name="baseline">The student's own sequential run.</param>
+    /// <param name="parallel">The parallel run.</param>
+    /// <param name="then">The witness to use when the baseline is fair.</param>
+    /// <returns>The witness.</returns>
+    public static Witness? FairBaseline(Measurement baseline, Measurement parallel, Witness? then) =>
+        baseline.Cpu <= parallel.Cpu * Thresholds.BaselineCpuRatio
+            ? then
+            : new(
+                false,
+                $"the sequential run cost {Measurement.Format(baseline.Cpu)} of CPU time, {baseline.Cpu / parallel.Cpu:0.0} x the parallel run's {Measurement.Format(parallel.Cpu)}",
+                $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.BaselineCpuRatio} x the parallel run's)",
+                Hints.UnfairBaseline);
 }
 
 /// <summary>
@@ -89,8 +147,10 @@ public static class Timing
             var measured = attempt();
             attempts.Add(measured);
             var limit = measured.Limit;
-            var passed = limit.IsConclusive && limit.Holds(measured.Measurement);
-            var verdict = !limit.IsConclusive ? " - inconclusive" : passed ? string.Empty : " - over the limit";
+            var witnessed = measured.Witness?.Holds != false;
+            var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
+            var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
+                : !limit.IsConclusive ? " - undecided" : passed ? string.Empty : " - over the limit";
             TestContext.Out.WriteLine($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
             Log(call, number, measured, passed);
             if (passed)
@@ -98,33 +158,46 @@ public static class Timing
                 return measured;
             }
 
-            if (!limit.ConclusiveWhenQuiet)
+            if (witnessed && !limit.ConclusiveWhenQuiet)
             {
-                break; // this machine cannot decide, however often it measures
+                break; // this machine cannot judge the wall time, however often it measures
             }
         }
 
-        var conclusive = attempts.Where(a => a.Limit.IsConclusive).ToList();
+        var allAttempts = string.Join(Environment.NewLine + "            ", attempts.Select((a, i) => $"attempt {i + 1}: {a}"));
+        if (attempts.All(a => a.Witness?.Holds == false))
+        {
+            var first = attempts[0];
+            Feedback.Fail(
+                $"{call}: no {first.Witness!.Decides} in {Attempts(attempts.Count, "attempt")} (a witness that the machine's load cannot change).",
+                allAttempts,
+                first.Witness.Expected,
+                first.Witness.Hint ?? hint(first));
+        }
+
+        var conclusive = attempts.Where(a => a.Limit.IsConclusive && a.Witness?.Holds != false).ToList();
         if (conclusive.Count == 0)
         {
+            var witnessSaw = attempts.Any(a => a.Witness?.Holds == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
             throw GraderVerdicts.Inconclusive(
-                $"{call}: not graded on this machine: {attempts[^1].Limit.InconclusiveReason}.{Environment.NewLine}"
+                $"{call}: undecided on this machine: {attempts[^1].Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
                 + $"  Measured: {string.Join(Environment.NewLine + "            ", attempts)}{Environment.NewLine}"
-                + "  Its points count if every other check of the exercise passes.");
+                + "  An undecided check earns no points: the grade command measures it again at the end of its run, "
+                + "and grading the exercise again on a quieter machine (grade --exercise) can decide it.");
         }
 
         var best = conclusive.MinBy(a => a.Limit.Of(a.Measurement) - a.Limit.Limit)!;
         var bestLimit = best.Limit;
         var under = bestLimit.Floor is { } floor && bestLimit.Of(best.Measurement) < floor;
         Feedback.Fail(
-            $"{call} {(under ? "cost too little" : "took too long")}: its {bestLimit.Name} was {(under ? "below" : "above")} the limit in {Attempts(conclusive.Count)}.",
-            string.Join(Environment.NewLine + "            ", attempts.Select((a, i) => $"attempt {i + 1}: {a}")),
+            $"{call} {(under ? "cost too little" : "took too long")}: its {bestLimit.Name} was {(under ? "below" : "above")} the limit in {Attempts(conclusive.Count, "conclusive attempt")}.",
+            allAttempts,
             bestLimit.Describe(),
             hint(best));
         return best;
     }
 
-    private static string Attempts(int count) => count == 1 ? "its one conclusive attempt" : $"all {count} conclusive attempts";
+    private static string Attempts(int count, string what) => count == 1 ? $"its one {what}" : $"all {count} {what}s";
 
     /// <summary>What <c>Thread.Sleep(duration)</c> really takes here (timer resolution differs: about 1 ms on Linux, 15.6 ms on Windows).</summary>
     /// <param name="duration">The duration asked for.</param>
@@ -143,6 +216,18 @@ public static class Timing
     {
         Settle();
         return Measurement.Of(() => StudentCode.Call(call, run));
+    }
+
+    /// <summary>Measures one bounded call into student code, and how many of its threads were runnable together (<see cref="Concurrency"/>).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost, and its concurrency where the system tells.</returns>
+    public static (Measurement Measurement, Concurrency? Concurrency) MeasureConcurrency(string call, Action run)
+    {
+        Settle();
+        Concurrency? concurrency = null;
+        var measurement = Measurement.Of(() => concurrency = Concurrency.Of(() => StudentCode.Call(call, run)));
+        return (measurement, concurrency);
     }
 
     /// <summary>

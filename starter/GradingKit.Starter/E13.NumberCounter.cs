@@ -11,11 +11,10 @@ namespace GradingKit.Exercises;
 /// notebook's files and larger ones; that <c>\n</c> and <c>\r\n</c> line endings, a missing final newline
 /// and an empty file are read right; that as many workers as CPUs count about that many times faster than
 /// your own one-worker run; and
-/// that a missing file or a bad token throws an exception naming the file (and the line of the bad token),
-/// not an AggregateException.</para>
+/// that a missing file or a bad token throws an exception naming the file (and the line of the bad token);
+/// an AggregateException, as Parallel.ForEach and PLINQ throw, counts when an exception inside it does.</para>
 /// <para>Hint: <see cref="File.ReadLines(string)"/> handles both line endings. Count into a dictionary per
-/// worker and merge under a lock, as in E07; catch the loop's AggregateException and rethrow its one inner
-/// exception.</para>
+/// worker and merge under a lock, as in E07.</para>
 /// </remarks>
 public sealed class NumberCounter : INumberCounter
 {

@@ -49,7 +49,7 @@ public sealed class TheVerdictGuard
         var passed = Guarded.Value[nameof(GuardedChecks.Returns)];
 
         inconclusive.ResultState.Status.ShouldBe(TestStatus.Inconclusive);
-        inconclusive.Message.ShouldStartWith("Runner.Run(): not graded on this machine: ");
+        inconclusive.Message.ShouldStartWith("Runner.Run(): undecided on this machine: ");
         failed.ResultState.Status.ShouldBe(TestStatus.Failed);
         failed.Message.ShouldBe(Feedback.Format("Runner.Run() ran too long.", "2 s", "1 s", Hints.Sequential));
         passed.ResultState.Status.ShouldBe(TestStatus.Passed);

@@ -81,6 +81,10 @@ public static class ConsoleReport
 
         table.AddRow(new Markup("[bold]Total[/]"), new Markup($"[bold]{Points(report.Earned)}[/] / {Points(report.Points)}"), Text.Empty, Text.Empty, new Text($"{report.Seconds:0.0} s"));
         console.Write(table);
+        if (report.IncompleteBecause is { } incomplete)
+        {
+            console.Write(new Panel(Markup.Escape(incomplete)).Header("Incomplete").BorderColor(Color.Yellow).Expand());
+        }
     }
 
     private static string Details(ExerciseGrade exercise, CheckGrade check)
@@ -98,7 +102,7 @@ public static class ConsoleReport
     {
         Cli.Verdict.Passed => new Markup("[green]passed[/]"),
         Cli.Verdict.Failed => new Markup("[red]failed[/]"),
-        Cli.Verdict.Inconclusive => new Markup("[yellow]inconclusive[/]"),
+        Cli.Verdict.Inconclusive => new Markup("[yellow]undecided[/]"),
         _ => new Markup("[grey]not run[/]"),
     };
 

@@ -65,7 +65,8 @@ public static class Reports
         {
             Score = report.Earned,
             ExecutionTime = (int)Math.Ceiling(report.Seconds),
-            Output = report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}" : $"{report.Earned} of {report.Points} points; {report.Sandbox}.",
+            Output = report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}"
+                : $"{report.Earned} of {report.Points} points; {report.Sandbox}." + (report.IncompleteBecause is { } incomplete ? $"\n{incomplete}" : string.Empty),
             Visibility = "visible",
             Tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
             {
