@@ -5,23 +5,27 @@ using YamlDotNet.Serialization.EventEmitters;
 namespace GradingKit.Cli;
 
 /// <summary>One check as a step of GitHub Classroom's command grader: it earns its points when its command exits with 0.</summary>
-/// <param name="Id">The step's id, for example e04_2; the reporter reads its result from E04_2_RESULTS.</param>
+/// <param name="Id">The step's id, letters and digits only (the reporter's check of its input allows nothing else), for example e04c2; the reporter reads its result from E04C2_RESULTS.</param>
 /// <param name="Name">The test's name as Classroom shows it.</param>
-/// <param name="SetupCommand">What runs before the command (the build, on the first step only), if anything.</param>
-/// <param name="Command">The dotnet test command that runs the check's tests alone.</param>
-/// <param name="Points">The check's points from assignments.json.</param>
-public sealed record ClassroomStep(string Id, string Name, string? SetupCommand, string Command, double Points)
+/// <param name="SetupCommand">What runs before the command (the one grading run, on the first step only), if anything.</param>
+/// <param name="Command">The tiny command that succeeds when the grading run awarded the check its points.</param>
+/// <param name="Points">The check's points from assignments.json, a whole number (the grader action reads them with parseInt).</param>
+public sealed record ClassroomStep(string Id, string Name, string? SetupCommand, string Command, int Points)
 {
     /// <summary>The environment variable through which the reporter receives this step's result.</summary>
     public string ResultsVariable => $"{Id.ToUpperInvariant()}_RESULTS";
 }
 
 /// <summary>
-/// The GitHub Classroom workflow (.github/workflows/classroom.yml), generated from assignments.json in
-/// the shape Classroom itself writes: a command-grader step per check, then the grading reporter.
-/// The command grader awards all or nothing, so partial credit comes from one step per check, each
-/// worth that check's points. Its commands take every setting on the command line, because
-/// Classroom's graders strip the environment down to PATH and HOME.
+/// The classroom-resources workflow (.github/workflows/classroom.yml; GitHub Classroom's actions, which
+/// run in any repository), generated from assignments.json: a command-grader step per check, then the
+/// grading reporter. The command grader awards all or nothing, so partial credit comes from one step
+/// per check, each worth that check's points. The first step's setup runs the grade command once and
+/// writes the checks that earned their points to <see cref="EarnedFile"/>; each step's command only
+/// looks its check up there. So the workflow's total is the grade command's (undecided checks
+/// included), a grader that did not build gives every step 0, and the route costs one grading run.
+/// Its commands take every setting on the command line, because the graders strip the environment
+/// down to PATH, HOME and a few DOTNET_ variables.
 /// </summary>
 public static class ClassroomWorkflow
 {
@@ -31,11 +35,17 @@ public static class ClassroomWorkflow
     /// <summary>The command that regenerates the kit's committed workflow.</summary>
     public const string RegenerateCommand = "dotnet run --project grader/GradingKit.Cli -- workflow";
 
-    /// <summary>Minutes a step may run: one check, far below this unless the student's code hangs (each call is bounded at 15 s).</summary>
-    private const int StepTimeoutMinutes = 10;
+    /// <summary>Where the grading run lists the checks that earned their points, outside the checkout (a file committed there must not count).</summary>
+    public const string EarnedFile = "/tmp/gradingkit-earned-checks.txt";
 
-    /// <summary>Builds the grader for the starter once; the steps then run with --no-build, one after another in one job.</summary>
-    private const string Build = "dotnet build grader/GradingKit.Grader";
+    /// <summary>Minutes the first step may run: restoring and building the kit, and grading every exercise (each bounded at 60 s).</summary>
+    private const int GradingTimeoutMinutes = 30;
+
+    /// <summary>Minutes every other step may run: one lookup.</summary>
+    private const int LookupTimeoutMinutes = 1;
+
+    /// <summary>The one grading run, on the first step: any earlier list is removed first, so that only this run's can count.</summary>
+    private const string Grade = $"rm -f {EarnedFile} && dotnet run --project grader/GradingKit.Cli -- grade --earned-checks {EarnedFile}";
 
     /// <summary>The steps, one per check of every exercise, in the manifest's order.</summary>
     /// <param name="manifest">The manifest.</param>
@@ -46,11 +56,13 @@ public static class ClassroomWorkflow
         return manifest.Exercises
             .SelectMany(exercise => exercise.Checks.Select((check, index) => (exercise, check, index)))
             .Select((item, position) => new ClassroomStep(
-                $"{item.exercise.Id.ToLowerInvariant()}_{item.index + 1}",
+                $"{item.exercise.Id.ToLowerInvariant()}c{item.index + 1}",
                 $"{item.exercise.Id} {item.exercise.Title}: {item.check.Test}",
-                position == 0 ? Build : null,
-                $"dotnet test grader/GradingKit.Grader --no-build --filter \"{item.exercise.Filter}&FullyQualifiedName~.{item.check.Test}\"",
-                item.check.Points))
+                position == 0 ? Grade : null,
+                $"grep -qxF '{item.exercise.Id} {item.check.Test}' {EarnedFile}",
+                item.check.Points == Math.Floor(item.check.Points)
+                    ? (int)item.check.Points
+                    : throw new UsageException($"{item.exercise.Id} {item.check.Test}: {item.check.Points} points; the command grader reads whole points only.")))
             .ToList();
     }
 
@@ -111,8 +123,8 @@ public static class ClassroomWorkflow
         }
 
         with["command"] = step.Command;
-        with["timeout"] = StepTimeoutMinutes;
-        with["max-score"] = step.Points == Math.Floor(step.Points) ? (object)(int)step.Points : step.Points;
+        with["timeout"] = step.SetupCommand is null ? LookupTimeoutMinutes : GradingTimeoutMinutes;
+        with["max-score"] = step.Points;
         return new Dictionary<string, object>
         {
             ["name"] = step.Name,

@@ -65,6 +65,28 @@ public static class DistributionCommands
         return command;
     }
 
+    /// <summary>The classroom50 command: Classroom 50's autograder bundle and the assignment's entry.</summary>
+    /// <returns>The command.</returns>
+    public static Command Classroom50()
+    {
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The bundle folder to write (autograder.py and kit/), published as <classroom>/autograders/<slug>/; the assignment's entry goes beside it (required)." };
+        var slug = new Option<string>("--slug") { Description = "The assignment's slug in Classroom 50.", DefaultValueFactory = _ => "parallel-csharp" };
+        var command = new Command(
+            "classroom50",
+            "Write Classroom 50's autograder bundle: autograder.py (finds or installs .NET 10 and grades the checkout's exercise sources with the bundle's own kit into result.json) "
+            + "and kit/ (the student repository, no reference), plus the assignment's entry for the classroom's assignments.json.")
+        {
+            output, slug,
+        };
+        command.SetAction(result => Run("classroom50", () =>
+        {
+            var folder = Required(result.GetValue(output), "the bundle folder to write, for example autograders/parallel-csharp").FullName;
+            Classroom50Bundle.Write(KitRoot.Find(), folder, result.GetValue(slug)!);
+            Console.WriteLine($"Wrote the bundle to {folder} and the assignment's entry to {Path.Combine(Path.GetDirectoryName(folder)!, Classroom50Bundle.EntryFile)}.");
+        }));
+        return command;
+    }
+
     private static T Required<T>(T? value, string what)
         where T : FileSystemInfo =>
         value ?? throw new UsageException($"--out is missing: name {what}.");

@@ -14,15 +14,17 @@ namespace GradingKit.Cli;
 /// <param name="TimingScale">The factor on slack and overheads.</param>
 /// <param name="ExerciseLimit">How long one exercise may run.</param>
 /// <param name="Manifest">Another assignments.json.</param>
+/// <param name="IncompleteOnly">Grade again only the students whose row in the existing gradebook is incomplete, keeping every other row.</param>
 public sealed record GradeAllOptions(
-    DirectoryInfo Submissions, DirectoryInfo? Out, IReadOnlyList<string> Exercises, int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest);
+    DirectoryInfo Submissions, DirectoryInfo? Out, IReadOnlyList<string> Exercises, int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest,
+    bool IncompleteOnly = false);
 
 /// <summary>One row of the gradebook: a student's points per exercise, the total, and whether the submission could be graded.</summary>
 /// <param name="Student">The student: the name of the submission's folder.</param>
 /// <param name="Earned">The points per exercise, in the plan's order; empty when the submission could not be graded.</param>
 /// <param name="Total">The points earned.</param>
 /// <param name="Possible">The points possible.</param>
-/// <param name="Status">graded; error (not built, no project, the kit failed); integrity (APIs the grader does not allow).</param>
+/// <param name="Status">graded; incomplete (timing checks undecided, not awarded); error (not built, no project, the kit failed); integrity (APIs the grader does not allow).</param>
 /// <param name="Reason">Why it is an error; for a graded submission, the faults of its exercises, if any.</param>
 public sealed record GradebookRow(string Student, IReadOnlyList<double> Earned, double Total, double Possible, string Status, string Reason);
 
@@ -62,13 +64,18 @@ public static class GradeAllCommand
         {
             Description = "Where to write gradebook.csv and each student's reports (default: <submissions>-gradebook beside the submissions folder).",
         };
+        var incompleteOnly = new Option<bool>("--incomplete-only")
+        {
+            Description = "Grade again only the students whose row in the existing gradebook is incomplete (timing checks this machine could not decide), "
+                + "for example on a quieter machine; every other row is kept as it is.",
+        };
         var command = new Command(
             "grade-all",
             "Grade every submission in a folder, one after another, into a gradebook CSV and a report per student. "
             + "A submission that does not build or holds no project gets the status error and the batch goes on. "
             + "Exit code 0 when the batch ran, whatever the scores; 2 when it could not run (no such folder, no submissions in it, a bad option).")
         {
-            submissions, output, exercises, seed, timingScale, exerciseLimit, manifest,
+            submissions, output, exercises, seed, timingScale, exerciseLimit, manifest, incompleteOnly,
         };
         command.SetAction(result => Run(new GradeAllOptions(
             result.GetValue(submissions)!,
@@ -77,7 +84,8 @@ public static class GradeAllCommand
             result.GetValue(seed),
             result.GetValue(timingScale),
             TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
-            result.GetValue(manifest))));
+            result.GetValue(manifest),
+            result.GetValue(incompleteOnly))));
         return command;
     }
 
@@ -93,6 +101,16 @@ public static class GradeAllCommand
                 "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest));
             var output = options.Out ?? DefaultOut(options.Submissions);
             var students = Students(options.Submissions, output);
+            var kept = new List<GradebookRow>();
+            if (options.IncompleteOnly)
+            {
+                kept = ReadGradebook(plan, Path.Combine(output.FullName, GradebookFile));
+                var incomplete = kept.Where(row => row.Status == GradeReport.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
+                students = students.Where(student => incomplete.Contains(student.Name)).ToList();
+                kept = kept.Where(row => !incomplete.Contains(row.Student) || students.All(student => student.Name != row.Student)).ToList();
+                GradeCommand.Progress($"Grading again the {students.Count} incomplete submission(s) of {kept.Count + students.Count}");
+            }
+
             try
             {
                 output.Create();
@@ -102,7 +120,7 @@ public static class GradeAllCommand
                 throw new UsageException($"--out {output.FullName}: cannot write there: {problem.Message}");
             }
 
-            var rows = GradeEach(plan, students, output);
+            var rows = GradeEach(plan, students, output, kept);
             Summary(plan, rows, output);
             return GradeCommand.Graded;
         }
@@ -138,16 +156,17 @@ public static class GradeAllCommand
             : throw new UsageException($"--submissions {submissions.FullName}: the folder holds no submission folders (one subfolder per student, named after the student).");
     }
 
-    private static List<GradebookRow> GradeEach(GradingPlan plan, IReadOnlyList<DirectoryInfo> students, DirectoryInfo output)
+    private static List<GradebookRow> GradeEach(GradingPlan plan, IReadOnlyList<DirectoryInfo> students, DirectoryInfo output, IReadOnlyList<GradebookRow> kept)
     {
         ConsoleReport.WidenWhenRedirected();
         var clock = Stopwatch.StartNew();
-        var rows = new List<GradebookRow>();
+        var rows = kept.ToList();
         foreach (var (student, index) in students.Select((student, index) => (student, index)))
         {
             AnsiConsole.MarkupLine($"[bold][[{index + 1}/{students.Count}]] {Markup.Escape(student.Name)}[/] [grey]({Elapsed(clock.Elapsed)} elapsed)[/]");
             var row = GradeOne(plan, student, new DirectoryInfo(Path.Combine(output.FullName, student.Name)));
             rows.Add(row);
+            rows.Sort((a, b) => string.CompareOrdinal(a.Student, b.Student));
             AnsiConsole.MarkupLine(row.Status is GradeReport.Graded or GradeReport.Incomplete
                 ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}" + (row.Status == GradeReport.Incomplete ? " [yellow](incomplete)[/]" : string.Empty)
                 : $"  {Markup.Escape(student.Name)}: [red]error[/]: {Markup.Escape(row.Reason)}");
@@ -219,6 +238,36 @@ public static class GradeAllCommand
         var faults = report.Exercises.Where(e => e.Fault is not null).Select(e => e.Fault!);
         var undecided = report.Undecided.Count == 0 ? [] : new[] { $"undecided, not awarded: {string.Join(", ", report.Undecided)}" };
         return new GradebookRow(report.Implementation, earned, report.Earned, report.Points, report.Status, string.Join("; ", faults.Concat(undecided)));
+    }
+
+    /// <summary>Reads a gradebook that <see cref="WriteGradebook"/> wrote for the same exercises.</summary>
+    private static List<GradebookRow> ReadGradebook(GradingPlan plan, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--incomplete-only: there is no gradebook to complete at {path}; grade the whole folder first.");
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var ids = plan.Exercises.Select(e => e.Id).ToList();
+        var header = csv.HeaderRecord ?? [];
+        if (!header.SequenceEqual(ids.Prepend("student").Concat(["total", "possible", "status", "reason"])))
+        {
+            throw new UsageException($"--incomplete-only: {path} was written for other exercises ({string.Join(", ", header)}); grade with the same --exercise options.");
+        }
+
+        var rows = new List<GradebookRow>();
+        while (csv.Read())
+        {
+            double Number(string column) => double.Parse(csv.GetField(column)!, CultureInfo.InvariantCulture);
+            var earned = ids.All(id => csv.GetField(id)!.Length > 0) ? ids.Select(Number).ToList() : [];
+            rows.Add(new GradebookRow(csv.GetField("student")!, earned, Number("total"), Number("possible"), csv.GetField("status")!, csv.GetField("reason")!));
+        }
+
+        return rows;
     }
 
     /// <summary>Writes the gradebook: student, one column per exercise, total, possible, status, reason.</summary>

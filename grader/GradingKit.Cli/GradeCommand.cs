@@ -16,7 +16,14 @@ namespace GradingKit.Cli;
 /// <param name="Manifest">Another assignments.json.</param>
 public sealed record GradeOptions(
     string Implementation, IReadOnlyList<string> Exercises, FileInfo? Json, FileInfo? Classroom, FileInfo? Gradescope, FileInfo? JUnit,
-    int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest);
+    int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest)
+{
+    /// <summary>Where to write Classroom 50's result.json (classroom50/result/v1), with release-body.md beside it, if anywhere.</summary>
+    public FileInfo? Classroom50 { get; init; }
+
+    /// <summary>Where to write the checks that earned their points, one "E04 Check_name" a line (the classroom-resources workflow's steps read it), if anywhere.</summary>
+    public FileInfo? EarnedChecks { get; init; }
+}
 
 /// <summary>The grade command: build, grade in supervised hosts, score, report.</summary>
 public static class GradeCommand

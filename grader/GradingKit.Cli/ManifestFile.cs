@@ -35,6 +35,8 @@ public static class ManifestFile
                 ? [$"the exercises add up to {manifest.Exercises.Sum(e => e.Points)} points, not the totalPoints of {manifest.TotalPoints}"]
                 : [])
             .Concat(manifest.Exercises.GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key} appears {g.Count()} times"))
+            .Concat(manifest.Exercises.SelectMany(e => e.Checks.Where(c => c.Points != Math.Floor(c.Points)).Select(c =>
+                $"{e.Id} {c.Test} is worth {c.Points} points: points are whole numbers (Classroom 50 and the command grader take integers only)")))
             .ToList();
         return problems.Count == 0 ? manifest : throw new UsageException($"{path}: {string.Join("; ", problems)}.");
     }

@@ -14,6 +14,15 @@ var json = new Option<FileInfo?>("--json") { Description = "Also write the kit's
 var classroom = new Option<FileInfo?>("--classroom") { Description = "Also write GitHub Classroom's grader result (version, status, max_score, tests)." };
 var gradescope = new Option<FileInfo?>("--gradescope") { Description = "Also write Gradescope's results.json (score, execution_time, tests)." };
 var junit = new Option<FileInfo?>("--junit") { Description = "Also write JUnit XML, a test suite per exercise." };
+var classroom50 = new Option<FileInfo?>("--classroom50")
+{
+    Description = "Also write Classroom 50's result.json (classroom50/result/v1) and release-body.md beside it; the identity comes from "
+        + "CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER or USERNAME, ASSIGNMENT_TYPE, COMMIT_URL, RELEASE_URL and REVIEW_URL, as Classroom 50's runner sets them.",
+};
+var earnedChecks = new Option<FileInfo?>("--earned-checks")
+{
+    Description = "Also write the checks that earned their points, one \"E04 Check_name\" a line: the classroom-resources workflow's steps look their check up there.",
+};
 var seed = new Option<int?>("--seed") { Description = "Replay the checks' data with this seed (each check prints its own)." };
 var timingScale = new Option<double?>("--timing-scale") { Description = "Multiply the timing checks' slack and overheads, for a slow machine (at least 1)." };
 var exerciseLimit = new Option<int>("--exercise-limit")
@@ -30,7 +39,7 @@ var grade = new Command(
     + "Exit code 0 when the grading ran, whatever the score (a submission that does not build is graded as an error); "
     + "2 when it could not run (a bad option, a missing project, a malformed assignments.json); 1 on an unexpected failure of the kit.")
 {
-    implementation, exercises, json, classroom, gradescope, junit, seed, timingScale, exerciseLimit, manifest,
+    implementation, exercises, json, classroom, gradescope, junit, classroom50, earnedChecks, seed, timingScale, exerciseLimit, manifest,
 };
 grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     result.GetValue(implementation)!,
@@ -42,8 +51,12 @@ grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     result.GetValue(seed),
     result.GetValue(timingScale),
     TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
-    result.GetValue(manifest))));
+    result.GetValue(manifest))
+{
+    Classroom50 = result.GetValue(classroom50),
+    EarnedChecks = result.GetValue(earnedChecks),
+}));
 
 var gradeAll = GradeAllCommand.Create(exercises, seed, timingScale, exerciseLimit, manifest);
 
-return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, gradeAll, DistributionCommands.Export(), DistributionCommands.Workflow(), DistributionCommands.Gradescope() }.Parse(args).Invoke();
+return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, gradeAll, DistributionCommands.Export(), DistributionCommands.Workflow(), DistributionCommands.Gradescope(), DistributionCommands.Classroom50() }.Parse(args).Invoke();

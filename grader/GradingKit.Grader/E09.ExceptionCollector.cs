@@ -79,7 +79,7 @@ public sealed class E09_ExceptionCollector
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(work.Tasks, work.Workers).GetAsyncEnumerator());
         while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCallLimit, out var outcome) is true)
         {
-            outcomes.Add(outcome!);
+            outcomes.Add(NotNull(call, outcome));
         }
 
         var indices = outcomes.Select(outcome => outcome.TaskIndex).Order().ToList();
@@ -106,7 +106,7 @@ public sealed class E09_ExceptionCollector
         var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout, out var outcome);
 
         Feedback.Require(
-            first is true && outcome!.TaskIndex == order[0],
+            first is true && NotNull(call, outcome).TaskIndex == order[0],
             $"{call} did not yield the first task to complete while the others still ran.",
             () => first is null
                 ? $"nothing yielded within {Thresholds.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
@@ -132,7 +132,7 @@ public sealed class E09_ExceptionCollector
                 break;
             }
 
-            yielded.Add(outcome!.TaskIndex);
+            yielded.Add(NotNull(call, outcome).TaskIndex);
         }
 
         Feedback.Require(
@@ -211,7 +211,19 @@ public sealed class E09_ExceptionCollector
             () => $"{escaped!.GetType().Name}: {StudentCode.MessageOf(escaped)}",
             "no exception: every failure recorded as an outcome",
             Hints.ExceptionEscaped);
+        foreach (var outcome in outcomes ?? [])
+        {
+            NotNull(call, outcome);
+        }
+
         return outcomes ?? [];
+    }
+
+    /// <summary>An outcome the student's code gave, which must be one: null fails the check with a message, not a NullReferenceException in the grader.</summary>
+    private static TaskOutcome<int> NotNull(string call, TaskOutcome<int>? outcome)
+    {
+        Feedback.Require(outcome is not null, $"{call} gave null as a task's outcome.", () => "null", "a TaskOutcome for every task (TaskOutcome<T>.Success or .Failure)", Hints.WrongAttribution);
+        return outcome!;
     }
 
     /// <summary>Tasks of which a random few throw; each failure is an exception object made in advance.</summary>

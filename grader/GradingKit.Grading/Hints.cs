@@ -87,7 +87,7 @@ public static class Hints
 
     public static readonly Hint NotValidated = new(
         "Arguments not validated",
-        "Check arguments first with ArgumentNullException.ThrowIfNull and ArgumentOutOfRangeException.ThrowIfNegative or ThrowIfNegativeOrZero: they name the parameter for you.");
+        "Check arguments first with ArgumentNullException.ThrowIfNull, and ArgumentOutOfRangeException.ThrowIfNegativeOrZero for a count that must be positive (ThrowIfNegative lets 0 through): they name the parameter for you.");
 
     public static readonly Hint BlockingFuture = new(
         "A future that blocks the caller",
@@ -102,7 +102,7 @@ public static class Hints
 
     public static readonly Hint LostUpdates = new(
         "Lost updates (an unsynchronised sum)",
-        "Never do `sum += x` from several threads: keep a subtotal per worker and merge under a lock, or use Interlocked.");
+        "Never do `sum += x` from several threads: keep a subtotal per worker and merge it under a lock (Interlocked has no Add for double).");
 
     public static readonly Hint LockPerTask = new(
         "A lock per task", "Create one Lock before starting the tasks and hand that same object to every task.");

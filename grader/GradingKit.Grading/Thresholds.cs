@@ -87,6 +87,9 @@ public static class Thresholds
     /// <summary>Before a measurement: the process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Before a measurement: how long to wait for the finalizers of collected objects (student code may block in one).</summary>
+    public static readonly TimeSpan FinalizerWait = TimeSpan.FromSeconds(1);
+
     /// <summary>Before a measurement: the CPU time a quiet window may show.</summary>
     public static readonly TimeSpan QuietCpu = TimeSpan.FromMilliseconds(1);
 

@@ -65,6 +65,25 @@ try
     AnsiConsole.MarkupLine(
         $"Ratios below {Thresholds.ConclusiveRatio} are [yellow]yellow[/]. Where the mistake is sequential execution and the "
         + "ideal allows only a speed-up of P = 2, the two ratios multiply to at most 2, so both cannot reach 1.5.");
+
+    // The witnesses of parallelism, which decide where the wall time cannot: what each saw of the reference and of the mistake.
+    var witnesses = new Table().Border(TableBorder.Rounded).Title($"Witnesses of parallelism, P = {Environment.ProcessorCount}")
+        .AddColumn("check").AddColumn("reference").AddColumn("mistake").AddColumn("by");
+    foreach (var check in attempts.Where(a => a.Who == "reference" && a.Witness is not null).GroupBy(a => a.Check))
+    {
+        var name = ShortName(check.Key);
+        var mistake = attempts.FirstOrDefault(a => a.Check == check.Key && a.Who != "reference" && a.Witness is not null);
+        witnesses.AddRow(
+            Markup.Escape(name),
+            Markup.Escape(string.Join("; ", check.Select(a => a.Witness!.Replace("witness: ", string.Empty, StringComparison.Ordinal)).Distinct())),
+            Markup.Escape(mistake?.Witness?.Replace("witness: ", string.Empty, StringComparison.Ordinal) ?? "-"),
+            mistake?.Who ?? "-");
+    }
+
+    AnsiConsole.Write(witnesses);
+    AnsiConsole.MarkupLine(
+        $"A call counts as parallel with two or more threads runnable together for at least {Thresholds.ParallelShare:P0} of the moments sampled, "
+        + "or with as many of the grader's tasks in flight at once as it expects.");
     return 0;
 }
 finally
@@ -90,7 +109,7 @@ static string Ratio(double ratio) =>
 
 /// <summary>One line of the grader's timing log.</summary>
 internal sealed record LoggedAttempt(
-    string Check, string Quantity, int? Tasks, double? TaskMs, int? Workers, double IdealMs, double LimitMs, double MeasuredMs, bool Passed)
+    string Check, string Quantity, int? Tasks, double? TaskMs, int? Workers, double IdealMs, double LimitMs, double MeasuredMs, bool Passed, string? Witness = null)
 {
     public string Who { get; init; } = string.Empty;
 }

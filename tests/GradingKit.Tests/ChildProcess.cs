@@ -19,7 +19,16 @@ internal sealed record ProcessResult(int ExitCode, string Output, string Error)
 internal static class ChildProcess
 {
     public static ProcessResult Run(
-        string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+        string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run(workingDirectory, program, arguments, limit, environment, exactly: false);
+
+    /// <summary>Runs a program with exactly the given environment (as a platform's action gives its commands), nothing inherited.</summary>
+    public static ProcessResult RunExactly(
+        string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string> environment) =>
+        Run(workingDirectory, program, arguments, limit, environment, exactly: true);
+
+    private static ProcessResult Run(
+        string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, bool exactly)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -27,7 +36,7 @@ internal static class ChildProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
+        foreach (var name in start.Environment.Keys.Where(name => exactly || GraderRun.IsRunnerVariable(name)).ToList())
         {
             start.Environment.Remove(name);
         }

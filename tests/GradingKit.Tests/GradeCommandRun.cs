@@ -13,6 +13,12 @@ namespace GradingKit.Tests;
 internal sealed record GradeCommandResult(
     int ExitCode, string Output, string Error, JsonElement? Json, JsonElement? Classroom, JsonElement? Gradescope, System.Xml.Linq.XDocument? JUnit)
 {
+    /// <summary>Classroom 50's result.json.</summary>
+    public JsonElement? Classroom50 { get; init; }
+
+    /// <summary>Classroom 50's release-body.md, written beside it.</summary>
+    public string? ReleaseBody { get; init; }
+
     public JsonElement Exercise(string id) => Json!.Value.GetProperty("exercises").EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
 
     public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
@@ -25,18 +31,24 @@ internal static class GradeCommandRun
 
     public static string Cli => Path.Combine(Kit.Root, "grader", "GradingKit.Cli", "bin", "Debug", "net10.0", "gradingkit.dll");
 
-    public static GradeCommandResult Grade(params string[] arguments)
+    public static GradeCommandResult Grade(params string[] arguments) => Grade(arguments, []);
+
+    /// <summary>Runs the grade command under a launcher (for example <c>taskset -c 0</c>: one CPU) with every report it can write.</summary>
+    public static GradeCommandResult Grade(IReadOnlyList<string> arguments, IReadOnlyList<string> launcher)
     {
         var reports = Directory.CreateTempSubdirectory("gradingkit-reports-").FullName;
         try
         {
-            var (exitCode, output, error) = Run(new[] { "grade" }.Concat(arguments).Concat(
-            [
-                "--json", Path.Combine(reports, "report.json"),
-                "--classroom", Path.Combine(reports, "classroom.json"),
-                "--gradescope", Path.Combine(reports, "results.json"),
-                "--junit", Path.Combine(reports, "junit.xml"),
-            ]));
+            var (exitCode, output, error) = Run(
+                new[] { "grade" }.Concat(arguments).Concat(
+                [
+                    "--json", Path.Combine(reports, "report.json"),
+                    "--classroom", Path.Combine(reports, "classroom.json"),
+                    "--gradescope", Path.Combine(reports, "results.json"),
+                    "--junit", Path.Combine(reports, "junit.xml"),
+                    "--classroom50", Path.Combine(reports, "result.json"),
+                ]),
+                launcher);
             return new GradeCommandResult(
                 exitCode,
                 output,
@@ -44,7 +56,11 @@ internal static class GradeCommandRun
                 ReadJson(Path.Combine(reports, "report.json")),
                 ReadJson(Path.Combine(reports, "classroom.json")),
                 ReadJson(Path.Combine(reports, "results.json")),
-                File.Exists(Path.Combine(reports, "junit.xml")) ? System.Xml.Linq.XDocument.Load(Path.Combine(reports, "junit.xml")) : null);
+                File.Exists(Path.Combine(reports, "junit.xml")) ? System.Xml.Linq.XDocument.Load(Path.Combine(reports, "junit.xml")) : null)
+            {
+                Classroom50 = ReadJson(Path.Combine(reports, "result.json")),
+                ReleaseBody = File.Exists(Path.Combine(reports, "release-body.md")) ? File.ReadAllText(Path.Combine(reports, "release-body.md")) : null,
+            };
         }
         finally
         {
@@ -53,8 +69,10 @@ internal static class GradeCommandRun
     }
 
     /// <summary>Runs the built CLI with these arguments from the kit's root, as a user's shell would (no test runner's variables).</summary>
-    public static ProcessResult Run(IEnumerable<string> arguments) =>
-        ChildProcess.Run(Kit.Root, "dotnet", arguments.Prepend(Cli), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" });
+    public static ProcessResult Run(IEnumerable<string> arguments, IReadOnlyList<string>? launcher = null) =>
+        launcher is { Count: > 0 }
+            ? ChildProcess.Run(Kit.Root, launcher[0], launcher.Skip(1).Append("dotnet").Append(Cli).Concat(arguments), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" })
+            : ChildProcess.Run(Kit.Root, "dotnet", arguments.Prepend(Cli), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" });
 
     private static JsonElement? ReadJson(string path) =>
         File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone() : null;

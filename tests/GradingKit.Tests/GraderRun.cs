@@ -9,7 +9,7 @@ namespace GradingKit.Tests;
 /// <param name="DisplayName">The test case's name as the runner shows it.</param>
 /// <param name="Categories">Its NUnit categories.</param>
 /// <param name="Outcome">Passed, Failed, Skipped ...; "Failed:Error" where the test threw instead of failing an assertion.</param>
-/// <param name="Message">The failure message, if any.</param>
+/// <param name="Message">The failure message, or why the test was inconclusive or skipped, if any.</param>
 internal sealed partial record GradedTest(string Fixture, string Method, string DisplayName, IReadOnlyList<string> Categories, string Outcome, string Message)
 {
     /// <summary>The exercise id: the one category of the form E01 .. E13.</summary>
@@ -102,5 +102,5 @@ internal static class GraderRun
                 .Select(property => (string)property.Attribute("value")!)
                 .ToList(),
             (string)test.Attribute("result")! + (test.Attribute("label") is { } label ? $":{label.Value}" : string.Empty),
-            (string?)test.Element("failure")?.Element("message") ?? string.Empty)).ToList();
+            (string?)test.Element("failure")?.Element("message") ?? (string?)test.Element("reason")?.Element("message") ?? string.Empty)).ToList();
 }

@@ -4,22 +4,33 @@ using System.Text.Json;
 namespace GradingKit.Tests;
 
 /// <summary>
-/// Grading while a CPU burner keeps one core busy, as on a student's laptop or a shared runner:
-/// parallelism is decided by witnesses that load cannot change, and a timing check that the
-/// machine cannot decide is never awarded. The burner always stops: it is killed after each grade
-/// and bounded by `timeout` in case this process dies first.
+/// Grading while a CPU burner keeps one core busy, as on a student's laptop or a shared runner, and
+/// on one CPU (the grade command pinned to one core with taskset): parallelism is decided by
+/// witnesses that load cannot change, and a timing check that the machine cannot decide is never
+/// awarded. The burner always stops: it is killed after each grade and bounded by `timeout` in case
+/// this process dies first.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 [Platform(Include = "Linux", Reason = "The burner is a POSIX shell loop; the witness of the student's own computing reads /proc.")]
 public sealed class GradingUnderLoad
 {
-    private static readonly string[] Exercises = ["E03", "E07", "E10", "E12", "E13"];
 
-    [Test]
-    public void Awards_the_reference_no_undecided_check_and_every_decided_one()
+    /// <summary>How the machine is made hard to time on.</summary>
+    public enum Condition
     {
-        var graded = WithABusyCore(() => GradeCommandRun.Grade(["--implementation", "reference", .. Exercises.SelectMany(id => new[] { "--exercise", id })]));
+        /// <summary>A shell loop keeps one core busy.</summary>
+        BusyCore,
+
+        /// <summary>The grade command and its hosts run on one CPU.</summary>
+        OneCpu,
+    }
+
+    [TestCase(Condition.BusyCore)]
+    [TestCase(Condition.OneCpu)]
+    public void Awards_the_reference_no_undecided_check_and_every_decided_one(Condition condition)
+    {
+        var graded = Grade(condition, "reference");
 
         graded.ExitCode.ShouldBe(0, graded.ToString());
         foreach (var (exercise, check) in Checks(graded.Json!.Value))
@@ -41,14 +52,15 @@ public sealed class GradingUnderLoad
         }
     }
 
-    [Test]
-    public void Fails_work_done_one_piece_after_another_with_its_hint()
+    [TestCase(Condition.BusyCore)]
+    [TestCase(Condition.OneCpu)]
+    public void Fails_work_done_one_piece_after_another_with_its_hint(Condition condition)
     {
         var expected = Submissions.Expected("Sequential");
-        var graded = WithABusyCore(() => GradeCommandRun.Grade(["--implementation", Submissions.Build("Sequential"), .. Exercises.SelectMany(id => new[] { "--exercise", id })]));
+        var graded = Grade(condition, Submissions.Build("Sequential"));
 
         graded.ExitCode.ShouldBe(0, graded.ToString());
-        foreach (var exercise in Exercises)
+        foreach (var exercise in Exercises(condition))
         {
             var grade = graded.Exercise(exercise);
             grade.GetProperty("earned").GetDouble().ShouldBeLessThan(grade.GetProperty("points").GetDouble(), $"{exercise}\n{graded.Output}");
@@ -76,9 +88,31 @@ public sealed class GradingUnderLoad
         }
     }
 
+    /// <summary>
+    /// The exercises whose parallelism does not depend on P: one thread per task (E03), a given
+    /// number of workers (E10), fork-join (E12), at least two workers for the files (E13); and E07,
+    /// whose P tasks at once are one at P = 1, only beside a busy core.
+    /// </summary>
+    private static string[] Exercises(Condition condition) =>
+        condition == Condition.BusyCore ? ["E03", "E07", "E10", "E12", "E13"] : ["E03", "E10", "E12", "E13"];
+
     private static IEnumerable<(string Exercise, JsonElement Check)> Checks(JsonElement report) =>
         report.GetProperty("exercises").EnumerateArray()
             .SelectMany(e => e.GetProperty("checks").EnumerateArray().Select(c => (e.GetProperty("id").GetString()!, c)));
+
+    private static GradeCommandResult Grade(Condition condition, string implementation)
+    {
+        string[] arguments = ["--implementation", implementation, .. Exercises(condition).SelectMany(id => new[] { "--exercise", id })];
+        var graded = condition == Condition.BusyCore
+            ? WithABusyCore(() => GradeCommandRun.Grade(arguments))
+            : GradeCommandRun.Grade(arguments, ["taskset", "-c", "0"]);
+        if (condition == Condition.OneCpu)
+        {
+            graded.Output.ShouldContain("P = 1", Case.Sensitive, graded.ToString());
+        }
+
+        return graded;
+    }
 
     private static T WithABusyCore<T>(Func<T> grade)
     {

@@ -92,19 +92,71 @@ public sealed partial class TheDistribution
         var checks = manifest.Exercises.SelectMany(e => e.Checks.Select(c => (Exercise: e, Check: c))).ToList();
 
         graders.Count.ShouldBe(checks.Count);
-        graders.Sum(step => double.Parse((string)Map(step["with"])["max-score"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(manifest.TotalPoints);
+        graders.Sum(step => int.Parse((string)Map(step["with"])["max-score"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe((int)manifest.TotalPoints);
         foreach (var (step, (exercise, check)) in graders.Zip(checks))
         {
             var with = Map(step["with"]);
-            with["max-score"].ShouldBe(check.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{exercise.Id} {check.Test}");
-            with["command"].ShouldBe($"dotnet test grader/GradingKit.Grader --no-build --filter \"{exercise.Filter}&FullyQualifiedName~.{check.Test}\"");
-            int.Parse((string)with["timeout"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
 
-            // The filter matches method names containing ".Test": no other check of the exercise may start with this one's name.
-            exercise.Checks.Where(other => other != check).ShouldAllBe(other => !other.Test.StartsWith(check.Test, StringComparison.Ordinal));
+            // The grader action reads max-score with parseInt: whole points only.
+            with["max-score"].ShouldBe(((int)check.Points).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{exercise.Id} {check.Test}");
+            with["command"].ShouldBe($"grep -qxF '{exercise.Id} {check.Test}' /tmp/gradingkit-earned-checks.txt");
+            int.Parse((string)with["timeout"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
         }
 
-        Map(graders[0]["with"])["setup-command"].ShouldBe("dotnet build grader/GradingKit.Grader");
+        // One grading run, on the first step; every step only looks its check up in what that run wrote.
+        Map(graders[0]["with"])["setup-command"].ShouldBe("rm -f /tmp/gradingkit-earned-checks.txt && dotnet run --project grader/GradingKit.Cli -- grade --earned-checks /tmp/gradingkit-earned-checks.txt");
+        graders.Skip(1).ShouldAllBe(step => !Map(step["with"]).ContainsKey("setup-command"));
+    }
+
+    [Test]
+    public void Run_step_by_step_as_the_actions_run_it_gives_nothing_to_a_repository_that_does_not_restore()
+    {
+        // A student repository whose restore fails: a NuGet source that does not exist, and nothing cached.
+        var broken = Directory.CreateTempSubdirectory("gradingkit-unrestorable-");
+        var home = Directory.CreateTempSubdirectory("gradingkit-action-home-");
+        try
+        {
+            var exported = GradeCommandRun.Run(["export", "--out", broken.FullName]);
+            exported.ExitCode.ShouldBe(0, exported.ToString());
+            File.WriteAllText(Path.Combine(broken.FullName, "nuget.config"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="gone" value="/nonexistent/feed" />
+                  </packageSources>
+                </configuration>
+                """);
+
+            // The command grader's environment: PATH, HOME, FORCE_COLOR, DOTNET_CLI_HOME=/tmp, DOTNET_NOLOGO; nothing else.
+            var environment = new Dictionary<string, string>
+            {
+                ["PATH"] = Environment.GetEnvironmentVariable("PATH")!,
+                ["HOME"] = home.FullName,
+                ["FORCE_COLOR"] = "1",
+                ["DOTNET_CLI_HOME"] = home.FullName,
+                ["DOTNET_NOLOGO"] = "1",
+                ["NUGET_PACKAGES"] = Path.Combine(home.FullName, "packages"),
+            };
+            var earned = 0;
+            foreach (var step in GraderSteps().Select(step => Map(step["with"])))
+            {
+                var passed = true;
+                foreach (var command in new[] { step.GetValueOrDefault("setup-command"), step["command"] }.OfType<string>())
+                {
+                    passed = passed && ChildProcess.RunExactly(broken.FullName, "/bin/sh", ["-c", command], CommandLimit, environment).ExitCode == 0;
+                }
+
+                earned += passed ? int.Parse(step["max-score"], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            }
+
+            earned.ShouldBe(0);
+        }
+        finally
+        {
+            broken.Delete(recursive: true);
+            home.Delete(recursive: true);
+        }
     }
 
     [Test]
@@ -127,7 +179,7 @@ public sealed partial class TheDistribution
             step.Keys.ShouldNotContain("env", (string)step["name"]);
             foreach (var command in Map(step.GetValueOrDefault("with") ?? new Dictionary<object, object>()).Where(w => w.Key.EndsWith("command", StringComparison.Ordinal)))
             {
-                command.Value.ShouldStartWith("dotnet ");
+                command.Value.ShouldMatch("^(grep|rm) ");
                 command.Value.ShouldNotContain("$");
                 command.Value.ShouldNotContain("%");
             }
@@ -352,7 +404,7 @@ public sealed partial class TheDistribution
         return path;
     }
 
-    [GeneratedRegex(@"^[a-z0-9_]+$")]
+    [GeneratedRegex(@"^[a-z0-9]+$")]
     private static partial Regex StepId();
 
     [GeneratedRegex(@"""(?<path>[^""]+\.csproj)""")]

@@ -85,6 +85,45 @@ public sealed class TheGradeAllCommand
     }
 
     [Test]
+    public void Grades_again_only_the_incomplete_rows_and_keeps_the_others()
+    {
+        var again = Directory.CreateTempSubdirectory("gradingkit-class-again-");
+        try
+        {
+            // ada's row as a busy machine would have left it; bob's with a reason that only a kept row would carry.
+            var lines = File.ReadAllLines(Path.Combine(Gradebook, "gradebook.csv"));
+            var edited = lines.Select(line =>
+                line.StartsWith("ada,", StringComparison.Ordinal) ? $"ada,0,0,0,{rows["ada"]["possible"]},incomplete,\"undecided, not awarded: E07 Sums\""
+                : line.StartsWith("bob,", StringComparison.Ordinal) ? $"bob,,,0,{rows["bob"]["possible"]},error,kept as it was"
+                : line);
+            File.WriteAllLines(Path.Combine(again.FullName, "gradebook.csv"), edited);
+
+            var regraded = GradeCommandRun.Run(["grade-all", "--submissions", batch.FullName, "--out", again.FullName, "--incomplete-only", "-e", Selected[0], "-e", Selected[1]]);
+
+            regraded.ExitCode.ShouldBe(0, regraded.ToString());
+            regraded.Output.ShouldContain("[1/1] ada", Case.Sensitive, regraded.ToString());
+            var after = File.ReadAllLines(Path.Combine(again.FullName, "gradebook.csv"));
+            after.Length.ShouldBe(lines.Length, regraded.ToString());
+            after.Single(line => line.StartsWith("bob,", StringComparison.Ordinal)).ShouldEndWith("error,kept as it was");
+            after.Single(line => line.StartsWith("ada,", StringComparison.Ordinal)).ShouldBe(lines.Single(line => line.StartsWith("ada,", StringComparison.Ordinal)), regraded.ToString());
+        }
+        finally
+        {
+            again.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Refuses_to_complete_a_gradebook_that_is_not_there()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), $"gradingkit-no-gradebook-{Guid.NewGuid():N}");
+        var refused = GradeCommandRun.Run(["grade-all", "--submissions", batch.FullName, "--out", nowhere, "--incomplete-only", "-e", Selected[0]]);
+
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.Error.ShouldContain("no gradebook to complete");
+    }
+
+    [Test]
     public void Runs_the_batch_to_the_end_and_exits_with_0()
     {
         graded.ExitCode.ShouldBe(0, graded.ToString());

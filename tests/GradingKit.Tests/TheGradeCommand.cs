@@ -54,6 +54,13 @@ public sealed class TheGradeCommand
         junit.Descendants("testcase").Count().ShouldBe(CheckCount);
         junit.Descendants("failure").ShouldBeEmpty();
         junit.Descendants("error").ShouldBeEmpty();
+
+        var classroom50 = graded.Classroom50!.Value;
+        Classroom50Results.ShouldBeValid(classroom50, graded.Output);
+        classroom50.GetProperty("score").GetInt32().ShouldBe(100);
+        classroom50.GetProperty("max-score").GetInt32().ShouldBe(100);
+        classroom50.GetProperty("tests").EnumerateArray().ShouldAllBe(t => t.GetProperty("passed").GetBoolean() && t.GetProperty("status").GetString() == "passed");
+        graded.ReleaseBody!.ShouldStartWith("### GradingKit: 100 / 100");
     }
 
     [Test]
@@ -71,6 +78,13 @@ public sealed class TheGradeCommand
         }
 
         graded.JUnit!.Descendants("failure").Count().ShouldBe(CheckCount);
+
+        var classroom50 = graded.Classroom50!.Value;
+        Classroom50Results.ShouldBeValid(classroom50, graded.Output);
+        classroom50.GetProperty("score").GetInt32().ShouldBe(0);
+        classroom50.GetProperty("max-score").GetInt32().ShouldBe(100);
+        classroom50.GetProperty("tests").EnumerateArray().ShouldAllBe(t => !t.GetProperty("passed").GetBoolean() && t.GetProperty("message").GetString()!.Contains("is not implemented yet"));
+        graded.ReleaseBody!.ShouldContain("is not implemented yet");
     }
 
     [Test]
@@ -201,6 +215,18 @@ public sealed class TheGradeCommand
 
         graded.ExitCode.ShouldBe(2);
         graded.Error.ShouldContain("E01's checks add up to 4 points, not its 5");
+    }
+
+    [Test]
+    public void Refuses_a_manifest_with_a_fraction_of_a_point()
+    {
+        var (graded, _) = GradeWithManifest(text => text
+            .Replace("\"points\": 4,", "\"points\": 4.5,", StringComparison.Ordinal)
+            .Replace("\"Returns_the_processor_count_of_this_process\", \"points\": 2", "\"Returns_the_processor_count_of_this_process\", \"points\": 2.5", StringComparison.Ordinal)
+            .Replace("\"totalPoints\": 100", "\"totalPoints\": 100.5", StringComparison.Ordinal));
+
+        graded.ExitCode.ShouldBe(2, graded.ToString());
+        graded.Error.ShouldContain("points are whole numbers");
     }
 
     /// <summary>Grades the starter with an edited copy of the kit's assignments.json.</summary>

@@ -29,6 +29,9 @@ public static class Reports
         WriteIf(options.Classroom, () => JsonSerializer.Serialize(Classroom(report), SnakeCase));
         WriteIf(options.Gradescope, () => JsonSerializer.Serialize(Gradescope(report), SnakeCase));
         WriteIf(options.JUnit, () => JUnit(report).ToString());
+        WriteIf(options.EarnedChecks, () => string.Concat(report.Exercises.SelectMany(e => e.Checks.Where(c => c.Points > 0 && c.Earned == c.Points).Select(c => $"{e.Id} {c.Test}\n"))));
+        WriteIf(options.Classroom50, () => JsonSerializer.Serialize(Classroom50Result.Of(report, Environment.GetEnvironmentVariable), Json));
+        WriteIf(options.Classroom50 is { } result ? new FileInfo(Path.Combine(result.DirectoryName!, Classroom50Result.ReleaseBody)) : null, () => Classroom50Result.Body(report));
     }
 
     /// <summary>GitHub Classroom's grader result (classroom-resources/autograding-command-grader): one test per check.</summary>
@@ -74,7 +77,7 @@ public static class Reports
                 Score = c.Earned,
                 MaxScore = c.Points,
                 Status = c.Earned == c.Points ? "passed" : "failed",
-                Output = Message(report, e, c),
+                Output = c.Earned == c.Points ? Message(report, e, c) : $"{StatusOf(report, e, c)}: {Message(report, e, c)}",
                 Visibility = "visible",
             })).ToList(),
         };
@@ -118,6 +121,29 @@ public static class Reports
                 Verdict.NotRun => new XElement("skipped", new XAttribute("message", "not run")),
                 _ => null,
             };
+
+    /// <summary>A check's status as every platform's report shows it: passed, failed, undecided (not awarded), not run, error (a fault, or not built), integrity (not graded).</summary>
+    /// <param name="report">The grading run.</param>
+    /// <param name="exercise">The check's exercise.</param>
+    /// <param name="check">The check.</param>
+    /// <returns>The status.</returns>
+    internal static string StatusOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
+        report.Status == GradeReport.IntegrityError ? "integrity"
+        : report.NotGradedBecause is not null || exercise.Fault is not null ? "error"
+        : check.Verdict switch
+        {
+            Verdict.Passed when check.Earned == check.Points => "passed",
+            Verdict.Inconclusive => "undecided",
+            Verdict.NotRun => "not run",
+            _ => "failed",
+        };
+
+    /// <summary>What a platform shows of a check that did not simply pass: the failing cases' messages and the note, or why nothing ran.</summary>
+    /// <param name="report">The grading run.</param>
+    /// <param name="exercise">The check's exercise.</param>
+    /// <param name="check">The check.</param>
+    /// <returns>The message; empty for a passed check.</returns>
+    internal static string MessageOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) => Message(report, exercise, check);
 
     private static string Message(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
         report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}"
