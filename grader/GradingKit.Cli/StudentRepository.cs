@@ -33,8 +33,15 @@ public static class StudentRepository
     /// <summary>The files the export writes itself rather than copies.</summary>
     public static readonly IReadOnlyList<string> GeneratedFiles =
     [
-        "GradingKit.sln", "README.md", ClassroomWorkflow.RelativePath, ".devcontainer/devcontainer.json",
+        "GradingKit.sln", "README.md", ClassroomWorkflow.RelativePath, ".devcontainer/devcontainer.json", SolutionProps,
     ];
+
+    /// <summary>
+    /// The solution's MSBuild settings: the projects of `dotnet test` at the root build one after
+    /// another in the command's own node, so that the test results reach the student's terminal
+    /// (in a terminal, `dotnet test` forwards no output of the test run from MSBuild's worker nodes).
+    /// </summary>
+    public const string SolutionProps = "Directory.Solution.props";
 
     /// <summary>The template of the students' README, in the kit; the line <see cref="ExerciseTablePlaceholder"/> becomes the table of exercises.</summary>
     public const string ReadmeTemplate = "grader/GradingKit.Cli/Distribution/StudentReadme.md";
@@ -77,6 +84,16 @@ public static class StudentRepository
         }
 
         Write(target, "README.md", Readme(kit, manifest));
+        Write(target, SolutionProps, """
+            <Project>
+              <!-- `dotnet test` at the root: the projects build one after another in the command's own node, so that
+                   the test results reach a terminal (from MSBuild's worker nodes they do not). -->
+              <PropertyGroup>
+                <BuildInParallel>false</BuildInParallel>
+              </PropertyGroup>
+            </Project>
+
+            """);
         Write(target, ClassroomWorkflow.RelativePath, ClassroomWorkflow.Generate(manifest));
         Write(target, ".devcontainer/devcontainer.json", Devcontainer());
         WriteSolution(target);

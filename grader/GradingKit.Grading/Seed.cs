@@ -20,7 +20,7 @@ public static class Seed
         var seed = given is null ? Random.Shared.Next() : int.Parse(given, CultureInfo.InvariantCulture);
         var test = TestContext.CurrentContext.Test;
         TestContext.Out.WriteLine(
-            $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader{ImplementationSwitch()} "
+            $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader{ImplementationSwitch()} -tl:off "
             + $"--filter \"FullyQualifiedName~{test.ClassName}.{test.MethodName}\" "
             + $"-- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
         return new Random(seed);

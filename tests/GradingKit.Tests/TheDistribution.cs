@@ -57,6 +57,37 @@ public sealed partial class TheDistribution
     public void Remove_the_scratch_folder() => Directory.Delete(scratch, recursive: true);
 
     [Test]
+    [Platform(Include = "Linux", Reason = "util-linux's script gives the command a pseudo-terminal.")]
+    public void In_a_terminal_with_stdin_open_the_exports_dotnet_test_shows_its_result()
+    {
+        // As in VS Code's terminal: a pseudo-terminal, and standard input open until the command has ended.
+        var start = new System.Diagnostics.ProcessStartInfo("script", ["-q", "-e", "-c", "dotnet test --filter Category=E01", "/dev/null"])
+        {
+            WorkingDirectory = export,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var name in start.Environment.Keys.Where(GraderRun.IsRunnerVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var terminal = System.Diagnostics.Process.Start(start)!;
+        var output = terminal.StandardOutput.ReadToEndAsync();
+        var error = terminal.StandardError.ReadToEndAsync();
+        if (!terminal.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            terminal.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet test in a terminal did not end within 3 minutes:\n{output.Result}{error.Result}");
+        }
+
+        terminal.StandardInput.Close();
+        output.Result.ShouldContain("Failed:     2", Case.Sensitive, $"no result line in the terminal:\n{output.Result}\n{error.Result}");
+    }
+
+    [Test]
     public void The_committed_workflow_is_what_the_manifest_generates()
     {
         var generated = Path.Combine(scratch, "classroom.yml");
@@ -192,7 +223,7 @@ public sealed partial class TheDistribution
         foreach (var file in new[]
         {
             "GradingKit.sln", "README.md", Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props",
-            "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json",
+            "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json", "Directory.Solution.props",
             "starter/ApiPolicy/BannedSymbols.txt", "starter/ApiPolicy/ApiPolicy.props", "grader/GradingKit.Submission/GradingKit.Submission.csproj",
         }.Concat(ExportedProjects))
         {
