@@ -14,7 +14,6 @@ namespace GradingKit.Grading;
 public sealed record Concurrency(int Samples, int Together, int Most)
 {
     private const string Tasks = "/proc/self/task";
-    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Whether this system lets a process see its threads' states.</summary>
     public static bool Available { get; } = OperatingSystem.IsLinux() && Directory.Exists(Tasks);
@@ -24,12 +23,10 @@ public sealed record Concurrency(int Samples, int Together, int Most)
 
     /// <summary>
     /// Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of its
-    /// time. A sampler that got the CPU fewer than <see cref="FewestSamples"/> times was crowded out by
-    /// many runnable threads: one thread at a time leaves it a CPU (or a fair share of one) to run on.
+    /// time. A sampler that got the CPU fewer than <see cref="Thresholds.FewestWitnessSamples"/> times was
+    /// crowded out by many runnable threads: one thread at a time leaves it a CPU (or a fair share of one).
     /// </summary>
-    public bool Parallel => Samples < FewestSamples || TogetherShare >= Thresholds.ParallelShare;
-
-    private const int FewestSamples = 3;
+    public bool Parallel => Samples < Thresholds.FewestWitnessSamples || TogetherShare >= Thresholds.ParallelShare;
 
     /// <summary>Runs <paramref name="run"/> and samples how many threads were runnable meanwhile.</summary>
     /// <param name="run">The call.</param>
@@ -48,7 +45,7 @@ public sealed record Concurrency(int Samples, int Together, int Most)
         var sampler = new Thread(() =>
         {
             var self = ThreadCpuTime.CurrentThreadId().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            while (!stop.Wait(SampleEvery))
+            while (!stop.Wait(Thresholds.WitnessSampleEvery))
             {
                 var runnable = Runnable(self);
                 samples++;

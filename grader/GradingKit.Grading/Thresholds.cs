@@ -78,6 +78,12 @@ public static class Thresholds
     /// </summary>
     public const double ParallelShare = 0.5;
 
+    /// <summary>Witness: how often the threads' states are sampled during a call.</summary>
+    public static readonly TimeSpan WitnessSampleEvery = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Witness: with fewer samples than this, the sampler was crowded out by runnable threads, which only parallel work makes.</summary>
+    public const int FewestWitnessSamples = 3;
+
     /// <summary>
     /// Witness: a speed-up's sequential baseline may cost at most this many times the parallel run's
     /// CPU time; more, and it did more work than the parallel run (a baseline slowed on purpose).

@@ -17,20 +17,18 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 }
 
 /// <summary>
-/// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or how
+/// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or
 /// how many of the call's threads were runnable together. Neither changes with the machine's load or its CPU
 /// count, so a witness decides "in parallel or not" where wall time cannot; wall time then judges
 /// efficiency.
 /// </summary>
 /// <param name="Holds">Whether the run was what the check expects (in parallel; a fair baseline).</param>
+/// <param name="Decides">What the witness decides, in a few words ("threads working together"), for "no ..." in the message.</param>
 /// <param name="Seen">What the witness saw, for the message.</param>
-/// <param name="Expected">What it expected, for the message: what it decides, a colon, why.</param>
-/// <param name="Hint">The mistake when it does not hold; null to take the check's own hint.</param>
-public sealed record Witness(bool Holds, string Seen, string Expected, Hint? Hint = null)
+/// <param name="Expected">What it expected, and why, for the message.</param>
+/// <param name="Hint">The mistake when it does not hold.</param>
+public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint)
 {
-    /// <summary>What the witness decides, in a few words: the part of <see cref="Expected"/> before its colon.</summary>
-    public string Decides => Expected.Split(':')[0];
-
     /// <summary>How many threads were runnable together during a call, against work done one piece after another.</summary>
     /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness).</param>
     /// <param name="hint">The mistake when the work did not run in parallel.</param>
@@ -40,6 +38,7 @@ public sealed record Witness(bool Holds, string Seen, string Expected, Hint? Hin
             ? null
             : new(
                 concurrency.Parallel,
+                "threads working together",
                 $"witness: {concurrency}",
                 $"threads working together: two or more runnable at once for at least {Thresholds.ParallelShare * 100:0}% of the call (one at a time is work done one piece after another, on however many threads)",
                 hint);
@@ -53,6 +52,7 @@ public sealed record Witness(bool Holds, string Seen, string Expected, Hint? Hin
     public static Witness InFlight(int most, int expected, string tasks, Hint hint) =>
         new(
             most >= expected,
+            "tasks in flight together",
             $"witness: at most {most} of the {tasks} in flight at once",
             $"tasks in flight together: {expected} of the {tasks} at once, whatever the CPU count",
             hint);
@@ -67,6 +67,7 @@ public sealed record Witness(bool Holds, string Seen, string Expected, Hint? Hin
             ? then
             : new(
                 false,
+                "fair baseline",
                 $"the sequential run cost {Measurement.Format(baseline.Cpu)} of CPU time, {baseline.Cpu / parallel.Cpu:0.0} x the parallel run's {Measurement.Format(parallel.Cpu)}",
                 $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.BaselineCpuRatio} x the parallel run's)",
                 Hints.UnfairBaseline);
@@ -172,7 +173,7 @@ public static class Timing
                 $"{call}: no {first.Witness!.Decides} in {Attempts(attempts.Count, "attempt")} (a witness that the machine's load cannot change).",
                 allAttempts,
                 first.Witness.Expected,
-                first.Witness.Hint ?? hint(first));
+                first.Witness.Hint);
         }
 
         var conclusive = attempts.Where(a => a.Limit.IsConclusive && a.Witness?.Holds != false).ToList();

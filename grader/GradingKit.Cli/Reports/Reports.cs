@@ -44,7 +44,7 @@ public static class Reports
         {
             Name = $"{e.Id} {c.Test}",
             Status = report.NotGradedBecause is not null || e.Fault is not null ? "error" : c.Earned == c.Points ? "pass" : "fail",
-            Message = Message(report, e, c),
+            Message = MessageOf(report, e, c),
             LineNo = 0,
             Duration = c.Cases.Sum(x => x.Seconds) * 1000,
             Score = c.Earned,
@@ -77,7 +77,7 @@ public static class Reports
                 Score = c.Earned,
                 MaxScore = c.Points,
                 Status = c.Earned == c.Points ? "passed" : "failed",
-                Output = c.Earned == c.Points ? Message(report, e, c) : $"{StatusOf(report, e, c)}: {Message(report, e, c)}",
+                Output = c.Earned == c.Points ? MessageOf(report, e, c) : $"{StatusOf(report, e, c)}: {MessageOf(report, e, c)}",
                 Visibility = "visible",
             })).ToList(),
         };
@@ -116,7 +116,7 @@ public static class Reports
             ? new XElement("error", new XAttribute("message", exercise.Fault ?? report.NotGradedBecause!), report.Error ?? exercise.Fault)
             : check.Verdict switch
             {
-                Verdict.Failed => new XElement("failure", new XAttribute("message", FirstLine(Message(report, exercise, check))), Message(report, exercise, check)),
+                Verdict.Failed => new XElement("failure", new XAttribute("message", FirstLine(MessageOf(report, exercise, check))), MessageOf(report, exercise, check)),
                 Verdict.Inconclusive => new XElement("skipped", new XAttribute("message", check.Note ?? "inconclusive")),
                 Verdict.NotRun => new XElement("skipped", new XAttribute("message", "not run")),
                 _ => null,
@@ -143,9 +143,7 @@ public static class Reports
     /// <param name="exercise">The check's exercise.</param>
     /// <param name="check">The check.</param>
     /// <returns>The message; empty for a passed check.</returns>
-    internal static string MessageOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) => Message(report, exercise, check);
-
-    private static string Message(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
+    internal static string MessageOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
         report.NotGradedBecause is { } why ? $"{why}:\n{report.Error}"
         : exercise.Fault is not null ? exercise.Fault
         : string.Join("\n\n", check.Cases.Where(c => c.Verdict != Verdict.Passed).Select(c => $"{c.Name}: {c.Message}").Append(check.Note ?? string.Empty).Where(m => m.Length > 0));
