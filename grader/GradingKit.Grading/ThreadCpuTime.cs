@@ -31,6 +31,32 @@ internal static partial class ThreadCpuTime
             : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
     }
 
+    /// <summary>
+    /// The CPU time of another thread of this process, by its id (Linux: the thread's own CPU clock,
+    /// <c>clock_gettime</c> with the clock id the kernel derives from the thread id).
+    /// </summary>
+    /// <param name="thread">The thread's id, as <c>/proc/self/task</c> lists it.</param>
+    /// <returns>Its CPU time so far; null where the platform does not tell or the thread has ended.</returns>
+    public static TimeSpan? Of(int thread)
+    {
+        if (!OperatingSystem.IsLinux() || thread <= 0)
+        {
+            return null;
+        }
+
+        // The kernel's per-thread scheduler clock: ((~tid) << 3) | CPUCLOCK_PERTHREAD_MASK | CPUCLOCK_SCHED.
+        try
+        {
+            return ClockGetTime((~thread << 3) | 6, out var time) == 0
+                ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
+                : null;
+        }
+        catch (Exception problem) when (problem is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The operating system's id of the calling thread, as <see cref="System.Diagnostics.ProcessThread.Id"/> gives it; -1 where unknown.</summary>
     /// <returns>The id.</returns>
     public static int CurrentThreadId()

@@ -73,15 +73,25 @@ public static class Thresholds
     public const double ContentionCpuRatio = 1.25;
 
     /// <summary>
-    /// Witness: a call ran its work in parallel when two or more of its threads were runnable
+    /// Witness: a call ran its work in parallel when two or more of its threads were working
     /// together for at least this share of the moments sampled (measured: see the margins benchmark).
     /// </summary>
     public const double ParallelShare = 0.5;
 
-    /// <summary>Witness: how often the threads' states are sampled during a call.</summary>
+    /// <summary>Witness: how often the threads' CPU clocks are sampled during a call.</summary>
     public static readonly TimeSpan WitnessSampleEvery = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Witness: with fewer samples than this, the sampler was crowded out by runnable threads, which only parallel work makes.</summary>
+    /// <summary>Witness: the stretch of time over which a thread's CPU time is read at each moment sampled.</summary>
+    public static readonly TimeSpan WitnessWindow = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Witness: a thread is working at a moment when it ran for at least this share of the window before
+    /// it. Three threads sharing one CPU each run a third of the time; a thread that waits for a CPU or
+    /// wakes for a moment runs next to nothing.
+    /// </summary>
+    public const double WorkingShare = 0.2;
+
+    /// <summary>Witness: with fewer samples than this, the call was too short, or the sampler too crowded out, to tell.</summary>
     public const int FewestWitnessSamples = 3;
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 
 /// <summary>
 /// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or
-/// how many of the call's threads were runnable together. Neither changes with the machine's load or its CPU
+/// how many of the call's threads were working together. Neither changes with the machine's load or its CPU
 /// count, so a witness decides "in parallel or not" where wall time cannot; wall time then judges
 /// efficiency.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 /// <param name="Hint">The mistake when it does not hold.</param>
 public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint)
 {
-    /// <summary>How many threads were runnable together during a call, against work done one piece after another.</summary>
+    /// <summary>How many threads were working together during a call, against work done one piece after another.</summary>
     /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness).</param>
     /// <param name="hint">The mistake when the work did not run in parallel.</param>
     /// <returns>The witness, or null.</returns>
@@ -40,7 +40,7 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
                 concurrency.Parallel,
                 "threads working together",
                 $"witness: {concurrency}",
-                $"threads working together: two or more runnable at once for at least {Thresholds.ParallelShare * 100:0}% of the call (one at a time is work done one piece after another, on however many threads)",
+                $"threads working together: two or more, each running at least {Thresholds.WorkingShare * 100:0}% of the time, for at least {Thresholds.ParallelShare * 100:0}% of the call (one at a time is work done one piece after another, on however many threads)",
                 hint);
 
     /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
@@ -229,7 +229,7 @@ public static class Timing
         return Measurement.Of(() => StudentCode.Call(call, run));
     }
 
-    /// <summary>Measures one bounded call into student code, and how many of its threads were runnable together (<see cref="Concurrency"/>).</summary>
+    /// <summary>Measures one bounded call into student code, and how many of its threads were working together (<see cref="Concurrency"/>).</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="run">The call itself.</param>
     /// <returns>Its cost, and its concurrency where the system tells.</returns>

@@ -18,6 +18,12 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
     /// <summary>Whether this is a timing check.</summary>
     public bool IsTimed => Categories.Contains(TimedAttribute.Category);
 
+    /// <summary>The check's key in expected.json: "E02.Method", or "E05.Method(display arguments)" for one case.</summary>
+    public string Key => $"{Exercise}.{DisplayName}";
+
+    /// <summary>Whether the test failed (decided, not undecided) and showed the hint.</summary>
+    public bool FailedWith(Hint hint) => Outcome == "Failed" && Message.Contains($"Hint:     {hint}", StringComparison.Ordinal);
+
     public override string ToString() => $"{Fixture}.{DisplayName}: {Outcome}";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^E\d{2}$")]
@@ -25,14 +31,34 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
 }
 
 /// <summary>
-/// Grades an implementation exactly as students and instructors do: `dotnet test` on the grader
-/// with -p:Implementation=..., reading NUnit's own report (TRX carries no categories). Each
-/// implementation is graded once per kit test run.
+/// Grades an implementation as students and instructors do: `dotnet test` on the grader with
+/// -p:Implementation=..., reading NUnit's own report (TRX carries no categories); each such
+/// implementation is graded once per kit test run. The kit's own submissions take a shorter way to
+/// the same verdicts (<see cref="GradeSubmission"/>).
 /// </summary>
 internal static class GraderRun
 {
+    /// <summary>The assembly name of every project that <see cref="Submissions.BuildFrom"/> writes.</summary>
+    public const string SubmissionAssembly = "GradingKit.Submission";
+
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<GradedTest>>> Runs = new();
+
+    /// <summary>The folder of a grader built against the reference as a submission: the place each submission's assembly is put in.</summary>
+    private static readonly Lazy<string> SharedGrader = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("gradingkit-shared-grader-").FullName;
+        var reference = Submissions.BuildFrom(Directory.CreateDirectory(Path.Combine(folder, "no-changes")).FullName, Path.Combine(folder, "reference"));
+        var output = Path.Combine(folder, "grader");
+        var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", Kit.GraderProject, $"-p:Implementation={reference}", "-o", output, "-nologo", "-verbosity:quiet"], RunLimit);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The grader did not build against the reference as a submission:\n{build}");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return output;
+    });
 
     /// <summary>Grades an implementation, all of it or only some exercises, once per process.</summary>
     /// <param name="implementation">starter, reference, or a project's path.</param>
@@ -48,21 +74,47 @@ internal static class GraderRun
     /// <param name="exercises">The exercise ids to grade; none for all.</param>
     /// <param name="parameters">Test run parameters for the grader (for example timing-log).</param>
     /// <returns>Every grader test that ran, with its outcome.</returns>
-    public static List<GradedTest> Run(string implementation, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters)
+    public static List<GradedTest> Run(string implementation, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters) =>
+        Test([], [Kit.GraderProject, $"-p:Implementation={implementation}"], exercises, parameters, implementation);
+
+    /// <summary>
+    /// Grades one of the kit's submissions (a project written by <see cref="Submissions.BuildFrom"/>):
+    /// only the submission is compiled, and its assembly takes the place of the reference's in a grader
+    /// built once per kit test run. Same grader, same submission code, same verdicts as
+    /// -p:Implementation=..., without compiling the grader again for each submission (4 s instead of 25).
+    /// </summary>
+    /// <param name="project">The submission's project file.</param>
+    /// <param name="exercises">The exercise ids to grade; none for all.</param>
+    /// <param name="launcher">A program that runs the test run (for example <c>taskset -c 0</c>: one CPU); none to run it directly.</param>
+    /// <returns>Every grader test that ran, with its outcome.</returns>
+    public static List<GradedTest> GradeSubmission(string project, IReadOnlyList<string> exercises, IReadOnlyList<string>? launcher = null)
+    {
+        var output = Path.Combine(Path.GetDirectoryName(project)!, "bin-for-the-grader");
+        var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", project, "-o", output, "-nologo", "-verbosity:quiet"], RunLimit);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The submission {project} did not build:\n{build}");
+        }
+
+        var grader = SharedGrader.Value;
+        foreach (var file in new[] { $"{SubmissionAssembly}.dll", $"{SubmissionAssembly}.pdb" })
+        {
+            File.Copy(Path.Combine(output, file), Path.Combine(grader, file), overwrite: true);
+        }
+
+        return Test(launcher ?? [], [Path.Combine(grader, "GradingKit.Grader.dll")], exercises, new Dictionary<string, string>(), project);
+    }
+
+    private static List<GradedTest> Test(
+        IReadOnlyList<string> launcher, IReadOnlyList<string> target, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters, string implementation)
     {
         var results = Directory.CreateTempSubdirectory("gradingkit-run-").FullName;
         try
         {
             var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
-            var run = ChildProcess.Run(
-                Kit.Root,
-                "dotnet",
-                new[] { "test", Kit.GraderProject, $"-p:Implementation={implementation}" }
-                    .Concat(filter)
-                    .Concat(CoverageArguments())
-                    .Concat(["--", $"NUnit.TestOutputXml={results}"])
-                    .Concat(parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")),
-                RunLimit);
+            string[] command = [.. launcher, "dotnet", "test", .. target, .. filter, .. CoverageArguments(), "--", $"NUnit.TestOutputXml={results}",
+                .. parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")];
+            var run = ChildProcess.Run(Kit.Root, command[0], command[1..], RunLimit);
             var report = Path.Combine(results, "GradingKit.Grader.xml");
             if (!File.Exists(report))
             {

@@ -15,7 +15,6 @@ namespace GradingKit.Tests;
 [Platform(Include = "Linux", Reason = "The burner is a POSIX shell loop; the witness of the student's own computing reads /proc.")]
 public sealed class GradingUnderLoad
 {
-
     /// <summary>How the machine is made hard to time on.</summary>
     public enum Condition
     {
@@ -52,49 +51,40 @@ public sealed class GradingUnderLoad
         }
     }
 
-    [TestCase(Condition.BusyCore)]
-    [TestCase(Condition.OneCpu)]
-    public void Fails_work_done_one_piece_after_another_with_its_hint(Condition condition)
-    {
-        var expected = Submissions.Expected("Sequential");
-        var graded = Grade(condition, Submissions.Build("Sequential"));
-
-        graded.ExitCode.ShouldBe(0, graded.ToString());
-        foreach (var exercise in Exercises(condition))
-        {
-            var grade = graded.Exercise(exercise);
-            grade.GetProperty("earned").GetDouble().ShouldBeLessThan(grade.GetProperty("points").GetDouble(), $"{exercise}\n{graded.Output}");
-        }
-
-        // Every untimed check and every witness-bearing check fails with its hint however busy the machine; a timed check decided by wall time alone may be undecided instead, never awarded.
-        var witnessed = new[] { "E03.Runs_computing_tasks_in_about_n_x_duration_over_the_CPU_count", "E12.Speeds_up_over_its_own_sequential_run_by_about_the_CPU_count", "E13.Speeds_up_over_its_own_one_worker_run_by_about_the_CPU_count" };
-        foreach (var (exercise, check) in Checks(graded.Json!.Value))
-        {
-            var key = $"{exercise}.{check.GetProperty("test").GetString()}";
-            var verdict = check.GetProperty("verdict").GetString();
-            var message = string.Join("\n", check.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("message").GetString()));
-            if (expected.Failures.TryGetValue(key, out var hintName) && hintName is not null)
-            {
-                var timedByWallOnly = check.GetProperty("cases").EnumerateArray().Any(c => c.GetProperty("output").GetString()!.Contains("Attempt 1", StringComparison.Ordinal)) && !witnessed.Contains(key);
-                if (timedByWallOnly && verdict == "inconclusive")
-                {
-                    check.GetProperty("earned").GetDouble().ShouldBe(0, key);
-                    continue;
-                }
-
-                verdict.ShouldBe("failed", $"{key}\n{message}");
-                message.ShouldContain($"Hint:     {(Hint)typeof(Hints).GetField(hintName)!.GetValue(null)!}", Case.Sensitive, key);
-            }
-        }
-    }
-
     /// <summary>
-    /// The exercises whose parallelism does not depend on P: one thread per task (E03), a given
-    /// number of workers (E10), fork-join (E12), at least two workers for the files (E13); and E07,
-    /// whose P tasks at once are one at P = 1, only beside a busy core.
+    /// Submissions whose one mistake is parallelism, each with the check that must fail with its hint
+    /// whatever the load: a count of what ran at once (untimed), or the witness of a timing check. On
+    /// one CPU, E07's sum runs one waiting task at a time by design (P tasks at once), so it is left out.
     /// </summary>
-    private static string[] Exercises(Condition condition) =>
-        condition == Condition.BusyCore ? ["E03", "E07", "E10", "E12", "E13"] : ["E03", "E10", "E12", "E13"];
+    private static IEnumerable<TestCaseData> ParallelismMistakes() =>
+        from condition in new[] { Condition.BusyCore, Condition.OneCpu }
+        from mistake in new[]
+        {
+            ("Wrong.JoinRightAfterStart", "E03.Runs_computing_tasks_in_about_n_x_duration_over_the_CPU_count"),
+            ("Wrong.FuturesOfOneWorker", "E06.Keeps_exactly_the_given_number_of_workers_busy"),
+            ("Wrong.SequentialSum", "E07.Runs_waiting_tasks_in_parallel"),
+            ("Wrong.EverythingUnderTheLock", "E08.Runs_the_parts_outside_the_lock_in_parallel"),
+            ("Wrong.OneWorkerFillsTheArray", "E10.Writes_from_exactly_the_given_number_of_workers_at_once"),
+            ("Wrong.JoinRightAfterFork", "E12.Speeds_up_over_its_own_sequential_run_by_about_the_CPU_count"),
+            ("Wrong.OneFileAfterAnother", "E13.Speeds_up_over_its_own_one_worker_run_by_about_the_CPU_count"),
+        }
+        where condition == Condition.BusyCore || mistake.Item1 != "Wrong.SequentialSum"
+        select new TestCaseData(condition, mistake.Item1, mistake.Item2);
+
+    [TestCaseSource(nameof(ParallelismMistakes))]
+    public void Fails_a_mistake_of_parallelism_with_its_hint(Condition condition, string name, string decidedBy)
+    {
+        var expected = Submissions.Expected(name);
+        var project = Submissions.Build(name);
+        var graded = condition == Condition.BusyCore
+            ? WithABusyCore(() => GraderRun.GradeSubmission(project, expected.Exercises))
+            : GraderRun.GradeSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
+
+        var witness = graded.Single(test => test.Key == decidedBy || $"{test.Exercise}.{test.Method}" == decidedBy);
+        witness.FailedWith(expected.HintFor(witness)!).ShouldBeTrue($"{name} under {condition}: {witness}, expected to fail with its hint whatever the load:\n{witness.Message}");
+        var wrong = graded.Select(test => expected.Disagreement(test, pinnedToOneCpu: condition == Condition.OneCpu)).OfType<string>().ToList();
+        wrong.ShouldBeEmpty($"{name} under {condition}: {expected.Mistake}\n\n" + string.Join("\n\n", wrong));
+    }
 
     private static IEnumerable<(string Exercise, JsonElement Check)> Checks(JsonElement report) =>
         report.GetProperty("exercises").EnumerateArray()
@@ -102,7 +92,7 @@ public sealed class GradingUnderLoad
 
     private static GradeCommandResult Grade(Condition condition, string implementation)
     {
-        string[] arguments = ["--implementation", implementation, .. Exercises(condition).SelectMany(id => new[] { "--exercise", id })];
+        string[] arguments = ["--implementation", implementation];
         var graded = condition == Condition.BusyCore
             ? WithABusyCore(() => GradeCommandRun.Grade(arguments))
             : GradeCommandRun.Grade(arguments, ["taskset", "-c", "0"]);

@@ -15,6 +15,33 @@ internal sealed record ExpectedGrade(
     public bool Racy(GradedTest test) =>
         (MayFail ?? []).Any(key => key == $"{test.Exercise}.{test.DisplayName}" || key == $"{test.Exercise}.{test.Method}");
 
+    /// <summary>
+    /// Why a test's verdict is not the one this grade expects, or null where it is: each listed check
+    /// fails with its hint, every other check passes. A timing check may instead be undecided
+    /// (inconclusive, worth nothing) where the grader itself says the machine could not decide: on one
+    /// processor, or while other processes took the CPU; never where its witness saw the mistake,
+    /// which fails the check.
+    /// </summary>
+    /// <param name="test">The test's result.</param>
+    /// <param name="pinnedToOneCpu">Whether the grader ran pinned to one CPU: there a mistake of parallelism may cost no wall time, so a timing check may also pass; its witness must still fail it.</param>
+    public string? Disagreement(GradedTest test, bool pinnedToOneCpu = false)
+    {
+        var oneCpu = pinnedToOneCpu || Environment.ProcessorCount == 1;
+        if ((test.IsTimed && test.Outcome == "Inconclusive" && (oneCpu || test.Message.Contains("other processes took", StringComparison.Ordinal)))
+            || (test.IsTimed && pinnedToOneCpu && test.Outcome == "Passed")
+            || (Racy(test) && test.Outcome == "Passed"))
+        {
+            return null;
+        }
+
+        if (HintFor(test) is not { } hint)
+        {
+            return test.Outcome == "Passed" ? null : $"{test}, expected to pass:\n{test.Message}";
+        }
+
+        return test.FailedWith(hint) ? null : $"{test}, expected to fail with the hint \"{hint.Mistake}\":\n{test.Message}";
+    }
+
     /// <summary>The hint a test must show, or null when it must pass.</summary>
     public Hint? HintFor(GradedTest test)
     {
@@ -84,6 +111,7 @@ internal static class Submissions
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                <AssemblyName>{GraderRun.SubmissionAssembly}</AssemblyName>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Path.Combine(Kit.Root, "starter", "GradingKit.Contracts", "GradingKit.Contracts.csproj")}" />
