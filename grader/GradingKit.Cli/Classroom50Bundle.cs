@@ -63,6 +63,9 @@ public static class Classroom50Bundle
             ["description"] = $"{manifest.Exercises.Count} exercises, {manifest.Exercises.Sum(e => e.Points)} points, graded by GradingKit's autograder.py.",
             ["mode"] = "individual",
             ["autograder"] = "default",
+
+            // GitHub's Ubuntu runner: the runner script's Python, and a .NET SDK that autograder.py finds or installs.
+            ["runtime"] = new JsonObject { ["runs-on"] = "ubuntu-latest", ["python"] = "3.12" },
             ["allowed_files"] = new JsonArray(AllowedFiles.Select(pattern => (JsonNode)pattern!).ToArray()),
             ["release_assets"] = new JsonArray("gradingkit-report.json"),
         };

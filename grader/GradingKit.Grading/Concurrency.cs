@@ -4,20 +4,21 @@ using System.Globalization;
 namespace GradingKit.Grading;
 
 /// <summary>
-/// The witness of parallelism for work that student code does itself: how many of the process's
-/// threads were working together during a call. Every few milliseconds a sampler reads each thread's
-/// own CPU clock (the threads listed in <c>/proc/self/task</c>); a thread is working at a moment when
-/// it ran for at least <see cref="Thresholds.WorkingShare"/> of the last <see cref="Thresholds.WitnessWindow"/>.
-/// Work done one piece after another has one working thread at a time, however many threads it hands
-/// the pieces to; a busy machine changes nothing (a thread that waits for a CPU, or wakes for a moment,
-/// runs next to nothing), nor does one CPU (two threads sharing it each run about half the time).
-/// Work done in parallel has two or more. Linux only: elsewhere there is no witness and wall time
-/// alone judges.
+/// The witness of parallelism for work that student code does itself: how the call's CPU time
+/// spread over the process's threads. Every few milliseconds a sampler reads each thread's own CPU
+/// clock (the threads listed in <c>/proc/self/task</c>) and, over the last
+/// <see cref="Thresholds.WitnessWindow"/>, compares the CPU time of all threads with that of the
+/// busiest one. Work done one piece after another runs on one thread at a time, so the two are
+/// about equal, however many threads it hands the pieces to; a busy machine changes nothing (a
+/// thread that waits for a CPU, or wakes for a moment, runs next to nothing), nor does one CPU.
+/// Work done in parallel spreads over two or more threads: all of them together run at least
+/// <see cref="Thresholds.ParallelSpread"/> x the busiest, whether two threads share one CPU or fifty
+/// share two. Linux only: elsewhere there is no witness and wall time alone judges.
 /// </summary>
-/// <param name="Samples">How many moments were sampled while the call ran.</param>
-/// <param name="Together">At how many of them at least two threads were working.</param>
-/// <param name="Most">The most threads working at one moment.</param>
-public sealed record Concurrency(int Samples, int Together, int Most)
+/// <param name="Samples">How many moments were sampled while the call ran with work under way.</param>
+/// <param name="Together">At how many of them the work was spread over two or more threads.</param>
+/// <param name="Widest">The widest spread seen: all threads' CPU time over the busiest thread's.</param>
+public sealed record Concurrency(int Samples, int Together, double Widest)
 {
     private const string Tasks = "/proc/self/task";
 
@@ -27,14 +28,13 @@ public sealed record Concurrency(int Samples, int Together, int Most)
     /// <summary>The share of the sampled moments at which the work ran in parallel.</summary>
     public double TogetherShare => Samples == 0 ? 0 : (double)Together / Samples;
 
-    /// <summary>
-    /// Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of its
-    /// time. A sampler that got the CPU fewer than <see cref="Thresholds.FewestWitnessSamples"/> times
-    /// saw too little to tell: the witness does not object, and wall time judges.
-    /// </summary>
-    public bool Parallel => Samples < Thresholds.FewestWitnessSamples || TogetherShare >= Thresholds.ParallelShare;
+    /// <summary>Whether the sampler saw enough to decide: at least <see cref="Thresholds.FewestWitnessSamples"/> moments with work under way.</summary>
+    public bool Decisive => Samples >= Thresholds.FewestWitnessSamples;
 
-    /// <summary>Runs <paramref name="run"/> and samples how many threads were working meanwhile.</summary>
+    /// <summary>Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of the moments sampled.</summary>
+    public bool Parallel => TogetherShare >= Thresholds.ParallelShare;
+
+    /// <summary>Runs <paramref name="run"/> and samples how its CPU time spreads over threads meanwhile.</summary>
     /// <param name="run">The call.</param>
     /// <returns>What was seen; null where the system does not tell.</returns>
     public static Concurrency? Of(Action run)
@@ -46,12 +46,12 @@ public sealed record Concurrency(int Samples, int Together, int Most)
             return null;
         }
 
-        var (samples, together, most) = (0, 0, 0);
+        var (samples, together, widest) = (0, 0, 0.0);
+        var window = Math.Max(1, (int)Math.Round(Thresholds.WitnessWindow / Thresholds.WitnessSampleEvery));
         using var stop = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
             var self = ThreadCpuTime.CurrentThreadId();
-            var window = Math.Max(1, (int)Math.Round(Thresholds.WitnessWindow / Thresholds.WitnessSampleEvery));
             var history = new Queue<(long At, Dictionary<int, TimeSpan> Clocks)>();
             history.Enqueue((Stopwatch.GetTimestamp(), Clocks(self)));
             while (!stop.Wait(Thresholds.WitnessSampleEvery))
@@ -64,11 +64,18 @@ public sealed record Concurrency(int Samples, int Together, int Most)
                 }
 
                 var then = history.Dequeue();
-                var least = Stopwatch.GetElapsedTime(then.At, now.At) * Thresholds.WorkingShare;
-                var working = now.Clocks.Count(thread => thread.Value - then.Clocks.GetValueOrDefault(thread.Key) >= least);
+                var ran = now.Clocks.Select(thread => thread.Value - then.Clocks.GetValueOrDefault(thread.Key)).ToList();
+                var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+                var busiest = ran.DefaultIfEmpty(TimeSpan.Zero).Max();
+                if (all < Stopwatch.GetElapsedTime(then.At, now.At) * Thresholds.WorkUnderWay)
+                {
+                    continue; // next to nothing ran: a moment without work says nothing of its spread
+                }
+
+                var spread = all / busiest;
                 samples++;
-                together += working >= 2 ? 1 : 0;
-                most = Math.Max(most, working);
+                together += spread >= Thresholds.ParallelSpread ? 1 : 0;
+                widest = Math.Max(widest, spread);
             }
         })
         { IsBackground = true, Name = "GradingKit concurrency witness" };
@@ -83,13 +90,16 @@ public sealed record Concurrency(int Samples, int Together, int Most)
             sampler.Join();
         }
 
-        return new Concurrency(samples, together, most);
+        return new Concurrency(samples, together, widest);
     }
 
-    /// <summary>For a message: "two or more threads working together at 96% of 180 moments sampled (at most 3 at once)".</summary>
+    /// <summary>For a message: "work spread over two or more threads at 96% of 180 moments sampled (at most 3.1 x the busiest thread)".</summary>
     /// <returns>The witness in words.</returns>
     public override string ToString() =>
-        $"two or more threads working together at {TogetherShare * 100:0}% of {Samples} moments sampled (at most {Most} at once)";
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"work spread over two or more threads at {TogetherShare * 100:0}% of {Samples} moments sampled (at most {Widest:0.0} x the busiest thread's CPU time)")
+        + (Decisive ? string.Empty : "; too few moments to decide: wall time alone judges");
 
     /// <summary>The CPU time of every thread of the process but the sampler, by thread id.</summary>
     private static Dictionary<int, TimeSpan> Clocks(int self)

@@ -73,8 +73,8 @@ public static class Thresholds
     public const double ContentionCpuRatio = 1.25;
 
     /// <summary>
-    /// Witness: a call ran its work in parallel when two or more of its threads were working
-    /// together for at least this share of the moments sampled (measured: see the margins benchmark).
+    /// Witness: a call ran its work in parallel when its CPU time spread over two or more threads
+    /// for at least this share of the moments sampled (measured: see the margins benchmark).
     /// </summary>
     public const double ParallelShare = 0.5;
 
@@ -85,13 +85,16 @@ public static class Thresholds
     public static readonly TimeSpan WitnessWindow = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Witness: a thread is working at a moment when it ran for at least this share of the window before
-    /// it. Three threads sharing one CPU each run a third of the time; a thread that waits for a CPU or
-    /// wakes for a moment runs next to nothing.
+    /// Witness: work ran in parallel at a moment when all threads together ran at least this many
+    /// times the CPU time of the busiest thread over the window before it (two threads sharing the
+    /// work evenly: 2; one thread doing it: 1).
     /// </summary>
-    public const double WorkingShare = 0.2;
+    public const double ParallelSpread = 1.5;
 
-    /// <summary>Witness: with fewer samples than this, the call was too short, or the sampler too crowded out, to tell.</summary>
+    /// <summary>Witness: a moment counts only when the threads together ran at least this share of the window (work was under way).</summary>
+    public const double WorkUnderWay = 0.2;
+
+    /// <summary>Witness: with fewer moments of work than this, the call was too short to tell.</summary>
     public const int FewestWitnessSamples = 3;
 
     /// <summary>

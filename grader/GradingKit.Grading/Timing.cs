@@ -18,7 +18,7 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 
 /// <summary>
 /// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or
-/// how many of the call's threads were working together. Neither changes with the machine's load or its CPU
+/// how the call's CPU time spread over its threads. Neither changes with the machine's load or its CPU
 /// count, so a witness decides "in parallel or not" where wall time cannot; wall time then judges
 /// efficiency.
 /// </summary>
@@ -27,21 +27,26 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 /// <param name="Seen">What the witness saw, for the message.</param>
 /// <param name="Expected">What it expected, and why, for the message.</param>
 /// <param name="Hint">The mistake when it does not hold.</param>
-public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint)
+/// <param name="Decisive">Whether it saw enough to decide; one that did not is shown but decides nothing.</param>
+public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint, bool Decisive = true)
 {
-    /// <summary>How many threads were working together during a call, against work done one piece after another.</summary>
-    /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness).</param>
+    /// <summary>Whether it saw the work run as the check expects, deciding that wall time need not tell the mistake apart.</summary>
+    public bool RulesOutTheMistake => Holds && Decisive;
+
+    /// <summary>How a call's CPU time spread over its threads, against work done one piece after another.</summary>
+    /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness). One that saw too little to decide holds and rules out nothing.</param>
     /// <param name="hint">The mistake when the work did not run in parallel.</param>
     /// <returns>The witness, or null.</returns>
     public static Witness? Of(Concurrency? concurrency, Hint hint) =>
         concurrency is null
             ? null
             : new(
-                concurrency.Parallel,
-                "threads working together",
+                !concurrency.Decisive || concurrency.Parallel,
+                "work spread over threads",
                 $"witness: {concurrency}",
-                $"threads working together: two or more, each running at least {Thresholds.WorkingShare * 100:0}% of the time, for at least {Thresholds.ParallelShare * 100:0}% of the call (one at a time is work done one piece after another, on however many threads)",
-                hint);
+                $"work spread over threads: all threads together running at least {Thresholds.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
+                hint,
+                concurrency.Decisive);
 
     /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
     /// <param name="most">The most seen in flight at once.</param>
@@ -149,9 +154,12 @@ public static class Timing
             attempts.Add(measured);
             var limit = measured.Limit;
             var witnessed = measured.Witness?.Holds != false;
-            var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
+
+            // A witness that saw the work run in parallel has ruled out the mistake that wall time
+            // might not tell apart on a busy machine: a run within its limit then passes.
+            var passed = witnessed && limit.Holds(measured.Measurement) && (limit.IsConclusive || measured.Witness?.RulesOutTheMistake == true);
             var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
-                : !limit.IsConclusive ? " - undecided" : passed ? string.Empty : " - over the limit";
+                : passed ? string.Empty : !limit.IsConclusive ? " - undecided" : " - over the limit";
             TestContext.Out.WriteLine($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
             Log(call, number, measured, passed);
             if (passed)
@@ -179,7 +187,7 @@ public static class Timing
         var conclusive = attempts.Where(a => a.Limit.IsConclusive && a.Witness?.Holds != false).ToList();
         if (conclusive.Count == 0)
         {
-            var witnessSaw = attempts.Any(a => a.Witness?.Holds == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
+            var witnessSaw = attempts.Any(a => a.Witness?.RulesOutTheMistake == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
             throw GraderVerdicts.Inconclusive(
                 $"{call}: undecided on this machine: {attempts[^1].Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
                 + $"  Measured: {string.Join(Environment.NewLine + "            ", attempts)}{Environment.NewLine}"
@@ -229,7 +237,7 @@ public static class Timing
         return Measurement.Of(() => StudentCode.Call(call, run));
     }
 
-    /// <summary>Measures one bounded call into student code, and how many of its threads were working together (<see cref="Concurrency"/>).</summary>
+    /// <summary>Measures one bounded call into student code, and how its CPU time spread over its threads (<see cref="Concurrency"/>).</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="run">The call itself.</param>
     /// <returns>Its cost, and its concurrency where the system tells.</returns>

@@ -82,7 +82,7 @@ try
 
     AnsiConsole.Write(witnesses);
     AnsiConsole.MarkupLine(
-        $"A call counts as parallel with two or more threads working together (each running at least {Thresholds.WorkingShare:P0} of every {Thresholds.WitnessWindow.TotalMilliseconds:0} ms) for at least {Thresholds.ParallelShare:P0} of the moments sampled, "
+        $"A call counts as parallel when, over every {Thresholds.WitnessWindow.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.ParallelSpread} x the busiest thread's CPU time, at {Thresholds.ParallelShare:P0} of the moments sampled or more, "
         + "or with as many of the grader's tasks in flight at once as it expects.");
     return 0;
 }

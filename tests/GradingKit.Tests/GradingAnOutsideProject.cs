@@ -49,9 +49,11 @@ public sealed class GradingAnOutsideProject
     {
         var project = Path.GetRelativePath(Kit.Root, Path.Combine(outside.FullName, "Submission", "Submission.csproj"));
 
-        var graded = GraderRun.Grade(project);
+        // What is at stake is the build (a contract of its own, no kit settings), not the timing: three exercises with little timing suffice.
+        string[] exercises = ["E01", "E09", "E11"];
+        var graded = GraderRun.Grade(project, exercises);
 
-        graded.Count.ShouldBe(GraderRun.Grade("reference").Count);
+        graded.Count.ShouldBe(GraderRun.Grade("reference").Count(test => exercises.Contains(test.Exercise)));
         var failed = graded.Where(test => test.Outcome != "Passed").ToList();
         failed.ShouldBeEmpty(string.Join("\n\n", failed.Select(test => $"{test}\n{test.Message}")));
     }

@@ -41,6 +41,10 @@ public sealed class TheClassroom50Bundle
         var entry = JsonDocument.Parse(File.ReadAllText(Path.Combine(work.FullName, "autograders", "assignment-entry.json"))).RootElement;
         entry.GetProperty("slug").GetString().ShouldBe("parallel-csharp");
         entry.GetProperty("mode").GetString().ShouldBe("individual");
+        entry.GetProperty("autograder").GetString().ShouldBe("default");
+        var runtime = entry.GetProperty("runtime");
+        runtime.EnumerateObject().Select(p => p.Name).ShouldBeSubsetOf(["runs-on", "container", "python", "node", "java", "go", "rust", "apt"]); // a closed object in Classroom 50's schema
+        runtime.GetProperty("runs-on").GetString().ShouldBe("ubuntu-latest");
         var allowed = entry.GetProperty("allowed_files").EnumerateArray().Select(p => p.GetString()).ToList();
         allowed[0].ShouldBe("*");
         allowed.ShouldContain("!starter/GradingKit.Starter/**/*.cs");
