@@ -48,6 +48,14 @@ public sealed class E02_ThreadPerTask
             });
         });
 
+        // Threads are counted once every task has run; a RunAll that returns earlier leaves them uncounted.
+        var ranAtReturn = probe.Exited;
+        Feedback.Require(
+            ranAtReturn == taskCount,
+            $"RunAll({taskCount}, task) returned before every task had run, so its threads cannot be counted.",
+            () => $"{ranAtReturn} of {taskCount} tasks had run when RunAll returned",
+            $"all {taskCount}",
+            Hints.ReturnedEarly);
         Feedback.Require(
             probe.Threads.Count == taskCount && !probe.Threads.Contains(caller) && poolThreads == 0,
             $"RunAll({taskCount}, task) did not give every task a dedicated thread of its own.",
