@@ -27,7 +27,7 @@ internal static partial class ThreadCpuTime
         }
 
         return ClockGetTime(OperatingSystem.IsMacOS() ? MacThreadClock : LinuxThreadClock, out var time) == 0
-            ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
+            ? time.Elapsed
             : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
     }
 
@@ -48,7 +48,7 @@ internal static partial class ThreadCpuTime
         try
         {
             return ClockGetTime((~thread << 3) | 6, out var time) == 0
-                ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
+                ? time.Elapsed
                 : null;
         }
         catch (Exception problem) when (problem is DllNotFoundException or EntryPointNotFoundException)
@@ -104,5 +104,7 @@ internal static partial class ThreadCpuTime
     {
         public long Seconds;
         public long Nanoseconds;
+
+        public readonly TimeSpan Elapsed => TimeSpan.FromTicks((Seconds * TimeSpan.TicksPerSecond) + (Nanoseconds / 100));
     }
 }

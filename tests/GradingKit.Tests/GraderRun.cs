@@ -18,8 +18,8 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
     /// <summary>Whether this is a timing check.</summary>
     public bool IsTimed => Categories.Contains(TimedAttribute.Category);
 
-    /// <summary>The check's key in expected.json: "E02.Method", or "E05.Method(display arguments)" for one case.</summary>
-    public string Key => $"{Exercise}.{DisplayName}";
+    /// <summary>Whether a key of expected.json names this test: "E02.Method" (every case), or "E05.Method(display arguments)" (one case).</summary>
+    public bool IsNamed(string key) => key == $"{Exercise}.{DisplayName}" || key == $"{Exercise}.{Method}";
 
     /// <summary>Whether the test failed (decided, not undecided) and showed the hint.</summary>
     public bool FailedWith(Hint hint) => Outcome == "Failed" && Message.Contains($"Hint:     {hint}", StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public sealed class GradingUnderLoad
             ? WithABusyCore(() => GraderRun.GradeSubmission(project, expected.Exercises))
             : GraderRun.GradeSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
 
-        var witness = graded.Single(test => test.Key == decidedBy || $"{test.Exercise}.{test.Method}" == decidedBy);
+        var witness = graded.Single(test => test.IsNamed(decidedBy));
         witness.FailedWith(expected.HintFor(witness)!).ShouldBeTrue($"{name} under {condition}: {witness}, expected to fail with its hint whatever the load:\n{witness.Message}");
         var wrong = graded.Select(test => expected.Disagreement(test, pinnedToOneCpu: condition == Condition.OneCpu)).OfType<string>().ToList();
         wrong.ShouldBeEmpty($"{name} under {condition}: {expected.Mistake}\n\n" + string.Join("\n\n", wrong));

@@ -13,7 +13,7 @@ internal sealed record ExpectedGrade(
 {
     /// <summary>Whether a race decides the test's verdict.</summary>
     public bool Racy(GradedTest test) =>
-        (MayFail ?? []).Any(key => key == $"{test.Exercise}.{test.DisplayName}" || key == $"{test.Exercise}.{test.Method}");
+        (MayFail ?? []).Any(test.IsNamed);
 
     /// <summary>
     /// Why a test's verdict is not the one this grade expects, or null where it is: each listed check
