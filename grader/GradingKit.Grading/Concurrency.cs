@@ -5,33 +5,44 @@ namespace GradingKit.Grading;
 
 /// <summary>
 /// The witness of parallelism for work that student code does itself: how the call's CPU time
-/// spread over the process's threads. Every few milliseconds a sampler reads each thread's own CPU
-/// clock (the threads listed in <c>/proc/self/task</c>) and, over the last
-/// <see cref="Thresholds.WitnessWindow"/>, compares the CPU time of all threads with that of the
-/// busiest one. Work done one piece after another runs on one thread at a time, so the two are
-/// about equal, however many threads it hands the pieces to; a busy machine changes nothing (a
-/// thread that waits for a CPU, or wakes for a moment, runs next to nothing), nor does one CPU.
-/// Work done in parallel spreads over two or more threads: all of them together run at least
-/// <see cref="Thresholds.ParallelSpread"/> x the busiest, whether two threads share one CPU or fifty
-/// share two. Linux only: elsewhere there is no witness and wall time alone judges.
+/// spread over the process's threads. The call's time is cut into windows of at least
+/// <see cref="Thresholds.WitnessWindow"/>: a sampler wakes every few milliseconds and reads each
+/// thread's own CPU clock (the threads listed in <c>/proc/self/task</c>), and the caller reads them
+/// once more when the call returns. In each window it compares the CPU time of all threads with that
+/// of the busiest one. Work done one piece after another runs on one thread at a time, so the two
+/// are about equal, however many threads it hands the pieces to; a busy machine changes nothing (a
+/// thread that waits for a CPU runs next to nothing), nor does one CPU. Work done in parallel spreads
+/// over two or more threads: all of them together run at least <see cref="Thresholds.ParallelSpread"/>
+/// x the busiest, whether two threads share one CPU or fifty share two. Where many threads share few
+/// CPUs, the sampler itself waits for a CPU and its windows grow longer; every window is weighed by
+/// its length, and the last one, read after the call, always counts. Linux only: elsewhere there is
+/// no witness and wall time alone judges.
 /// </summary>
-/// <param name="Samples">How many moments were sampled while the call ran with work under way.</param>
-/// <param name="Together">At how many of them the work was spread over two or more threads.</param>
+/// <param name="Observed">How long the windows with work under way lasted together.</param>
+/// <param name="Together">How long of that the work was spread over two or more threads.</param>
+/// <param name="Windows">How many windows with work under way there were.</param>
 /// <param name="Widest">The widest spread seen: all threads' CPU time over the busiest thread's.</param>
-public sealed record Concurrency(int Samples, int Together, double Widest)
+public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windows, double Widest)
 {
     private const string Tasks = "/proc/self/task";
+
+    /// <summary>
+    /// The runtime's own threads, by the start of their names (Linux keeps 15 characters): the JIT
+    /// compiling hot code in the background and the garbage collector run beside any code, so they
+    /// are not the student's work. (The thread pool's workers, ".NET TP Worker", are.)
+    /// </summary>
+    private static readonly string[] RuntimeThreads = [".NET Tiered Com", ".NET BGC", ".NET Server GC"];
 
     /// <summary>Whether this system lets a process read its threads' CPU clocks.</summary>
     public static bool Available { get; } = OperatingSystem.IsLinux() && Directory.Exists(Tasks) && ThreadCpuTime.Of(ThreadCpuTime.CurrentThreadId()) is not null;
 
-    /// <summary>The share of the sampled moments at which the work ran in parallel.</summary>
-    public double TogetherShare => Samples == 0 ? 0 : (double)Together / Samples;
+    /// <summary>The share of the time observed during which the work ran in parallel.</summary>
+    public double TogetherShare => Observed <= TimeSpan.Zero ? 0 : Together / Observed;
 
-    /// <summary>Whether the sampler saw enough to decide: at least <see cref="Thresholds.FewestWitnessSamples"/> moments with work under way.</summary>
-    public bool Decisive => Samples >= Thresholds.FewestWitnessSamples;
+    /// <summary>Whether the witness saw enough to decide: at least <see cref="Thresholds.WitnessTimeToDecide"/> of work under way.</summary>
+    public bool Decisive => Observed >= Thresholds.WitnessTimeToDecide;
 
-    /// <summary>Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of the moments sampled.</summary>
+    /// <summary>Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of the time observed.</summary>
     public bool Parallel => TogetherShare >= Thresholds.ParallelShare;
 
     /// <summary>Runs <paramref name="run"/> and samples how its CPU time spreads over threads meanwhile.</summary>
@@ -46,36 +57,16 @@ public sealed record Concurrency(int Samples, int Together, double Widest)
             return null;
         }
 
-        var (samples, together, widest) = (0, 0, 0.0);
-        var window = Math.Max(1, (int)Math.Round(Thresholds.WitnessWindow / Thresholds.WitnessSampleEvery));
+        var runtime = new Dictionary<int, bool>();
+        var windows = new WindowLog(Reading.Now(exclude: -1, runtime));
+        var samplerId = -1;
         using var stop = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
-            var self = ThreadCpuTime.CurrentThreadId();
-            var history = new Queue<(long At, Dictionary<int, TimeSpan> Clocks)>();
-            history.Enqueue((Stopwatch.GetTimestamp(), Clocks(self)));
+            samplerId = ThreadCpuTime.CurrentThreadId();
             while (!stop.Wait(Thresholds.WitnessSampleEvery))
             {
-                var now = (At: Stopwatch.GetTimestamp(), Clocks: Clocks(self));
-                history.Enqueue(now);
-                if (history.Count <= window)
-                {
-                    continue;
-                }
-
-                var then = history.Dequeue();
-                var ran = now.Clocks.Select(thread => thread.Value - then.Clocks.GetValueOrDefault(thread.Key)).ToList();
-                var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
-                var busiest = ran.DefaultIfEmpty(TimeSpan.Zero).Max();
-                if (all < Stopwatch.GetElapsedTime(then.At, now.At) * Thresholds.WorkUnderWay)
-                {
-                    continue; // next to nothing ran: a moment without work says nothing of its spread
-                }
-
-                var spread = all / busiest;
-                samples++;
-                together += spread >= Thresholds.ParallelSpread ? 1 : 0;
-                widest = Math.Max(widest, spread);
+                windows.Close(Reading.Now(samplerId, runtime), last: false);
             }
         })
         { IsBackground = true, Name = "GradingKit concurrency witness" };
@@ -90,31 +81,94 @@ public sealed record Concurrency(int Samples, int Together, double Widest)
             sampler.Join();
         }
 
-        return new Concurrency(samples, together, widest);
+        windows.Close(Reading.Now(samplerId, runtime), last: true);
+        return windows.Seen;
     }
 
-    /// <summary>For a message: "work spread over two or more threads at 96% of 180 moments sampled (at most 3.1 x the busiest thread)".</summary>
+    /// <summary>For a message: "work spread over two or more threads for 96% of 480 ms observed in 24 windows (at most 3.1 x the busiest thread's CPU time)".</summary>
     /// <returns>The witness in words.</returns>
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"work spread over two or more threads at {TogetherShare * 100:0}% of {Samples} moments sampled (at most {Widest:0.0} x the busiest thread's CPU time)")
-        + (Decisive ? string.Empty : "; too few moments to decide: wall time alone judges");
+            $"work spread over two or more threads for {TogetherShare * 100:0}% of {Measurement.Format(Observed)} observed in {Windows} {(Windows == 1 ? "window" : "windows")} (at most {Widest:0.0} x the busiest thread's CPU time)")
+        + (Decisive ? string.Empty : $"; too little observed to decide (less than {Measurement.Format(Thresholds.WitnessTimeToDecide)}): wall time alone judges");
 
-    /// <summary>The CPU time of every thread of the process but the sampler, by thread id.</summary>
-    private static Dictionary<int, TimeSpan> Clocks(int self)
+    /// <summary>Every thread's CPU clock at one instant, but the sampler's own and the runtime's (<see cref="RuntimeThreads"/>).</summary>
+    private sealed record Reading(long At, Dictionary<int, TimeSpan> Clocks)
     {
-        var clocks = new Dictionary<int, TimeSpan>();
-        foreach (var task in Directory.EnumerateDirectories(Tasks))
+        public static Reading Now(int exclude, Dictionary<int, bool> runtime)
         {
-            if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var thread)
-                && thread != self
-                && ThreadCpuTime.Of(thread) is { } time)
+            var clocks = new Dictionary<int, TimeSpan>();
+            foreach (var task in Directory.EnumerateDirectories(Tasks))
             {
-                clocks[thread] = time;
+                if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var thread)
+                    && thread != exclude
+                    && !IsRuntimeThread(task, thread, runtime)
+                    && ThreadCpuTime.Of(thread) is { } time)
+                {
+                    clocks[thread] = time;
+                }
             }
+
+            return new Reading(Stopwatch.GetTimestamp(), clocks);
         }
 
-        return clocks;
+        /// <summary>Whether the thread is one of the runtime's own (its name read once per call).</summary>
+        private static bool IsRuntimeThread(string task, int thread, Dictionary<int, bool> runtime)
+        {
+            if (!runtime.TryGetValue(thread, out var isRuntime))
+            {
+                string name;
+                try
+                {
+                    name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+                }
+                catch (IOException)
+                {
+                    name = string.Empty; // the thread has ended
+                }
+
+                isRuntime = RuntimeThreads.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+                runtime[thread] = isRuntime;
+            }
+
+            return isRuntime;
+        }
+    }
+
+    /// <summary>The call's time cut into windows, each closed once it is long enough, and what they saw.</summary>
+    private sealed class WindowLog(Reading start)
+    {
+        private Reading opened = start;
+        private TimeSpan observed;
+        private TimeSpan together;
+        private int count;
+        private double widest;
+
+        public Concurrency Seen => new(observed, together, count, widest);
+
+        /// <summary>Closes the open window at <paramref name="now"/> if it is long enough, or if it is the last.</summary>
+        public void Close(Reading now, bool last)
+        {
+            var length = Stopwatch.GetElapsedTime(opened.At, now.At);
+            if (length < Thresholds.WitnessWindow && !last)
+            {
+                return;
+            }
+
+            var ran = now.Clocks.Select(thread => thread.Value - opened.Clocks.GetValueOrDefault(thread.Key)).ToList();
+            opened = now;
+            var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            if (all <= TimeSpan.Zero || all < length * Thresholds.WorkUnderWay)
+            {
+                return; // next to nothing ran: a window without work says nothing of its spread
+            }
+
+            var spread = all / ran.Max();
+            observed += length;
+            together += spread >= Thresholds.ParallelSpread ? length : TimeSpan.Zero;
+            count++;
+            widest = Math.Max(widest, spread);
+        }
     }
 }

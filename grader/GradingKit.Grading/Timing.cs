@@ -299,6 +299,7 @@ public static class Timing
             cpuMs = attempt.Measurement.Cpu.TotalMilliseconds,
             othersMs = attempt.Measurement.Others.TotalMilliseconds,
             baselineMs = attempt.Baseline?.Wall.TotalMilliseconds,
+            baselineCpuMs = attempt.Baseline?.Cpu.TotalMilliseconds,
             witness = attempt.Witness?.Seen,
             witnessHolds = attempt.Witness?.Holds,
             passed,

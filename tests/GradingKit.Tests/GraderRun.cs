@@ -47,7 +47,7 @@ internal static class GraderRun
     /// <summary>The folder of a grader built against the reference as a submission: the place each submission's assembly is put in.</summary>
     private static readonly Lazy<string> SharedGrader = new(() =>
     {
-        var folder = Directory.CreateTempSubdirectory("gradingkit-shared-grader-").FullName;
+        var folder = Kit.ScratchFolder("gradingkit-shared-grader-");
         var reference = Submissions.BuildFrom(Directory.CreateDirectory(Path.Combine(folder, "no-changes")).FullName, Path.Combine(folder, "reference"));
         var output = Path.Combine(folder, "grader");
         var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", Kit.GraderProject, $"-p:Implementation={reference}", "-o", output, "-nologo", "-verbosity:quiet"], RunLimit);
@@ -56,7 +56,6 @@ internal static class GraderRun
             throw new InvalidOperationException($"The grader did not build against the reference as a submission:\n{build}");
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return output;
     });
 

@@ -53,8 +53,10 @@ public sealed class GradingUnderLoad
 
     /// <summary>
     /// Submissions whose one mistake is parallelism, each with the check that must fail with its hint
-    /// whatever the load: a count of what ran at once (untimed), or the witness of a timing check. On
-    /// one CPU, E07's sum runs one waiting task at a time by design (P tasks at once), so it is left out.
+    /// whatever the load: a count of what ran at once (untimed), or the witness of a timing check; and
+    /// a baseline slowed on purpose, whose CPU time gives it away however busy the machine. On one CPU,
+    /// E07's sum runs one waiting task at a time by design (P tasks at once), so it is left out; the
+    /// slowed baseline is graded beside the busy core only, the condition that moves CPU-time ratios.
     /// (E06's and E08's mistakes are decided by counts of the grader's tasks at once, as E07's and E10's are.)
     /// </summary>
     private static IEnumerable<TestCaseData> ParallelismMistakes() =>
@@ -66,8 +68,9 @@ public sealed class GradingUnderLoad
             ("Wrong.OneWorkerFillsTheArray", "E10.Writes_from_exactly_the_given_number_of_workers_at_once"),
             ("Wrong.JoinRightAfterFork", "E12.Speeds_up_over_its_own_sequential_run_by_about_the_CPU_count"),
             ("Wrong.OneFileAfterAnother", "E13.Speeds_up_over_its_own_one_worker_run_by_about_the_CPU_count"),
+            ("Wrong.SandbaggedBaseline", "E13.Speeds_up_over_its_own_one_worker_run_by_about_the_CPU_count"),
         }
-        where condition == Condition.BusyCore || mistake.Item1 != "Wrong.SequentialSum"
+        where condition == Condition.BusyCore || mistake.Item1 is not ("Wrong.SequentialSum" or "Wrong.SandbaggedBaseline")
         select new TestCaseData(condition, mistake.Item1, mistake.Item2);
 
     [TestCaseSource(nameof(ParallelismMistakes))]

@@ -11,6 +11,22 @@ internal static class Kit
 
     public static string ManifestSchemaPath => Path.Combine(Root, "assignments.schema.json");
 
+    /// <summary>A new temporary folder that is deleted when the kit's test run ends.</summary>
+    /// <param name="prefix">The start of its name, saying what it is for.</param>
+    /// <returns>The folder's full path.</returns>
+    public static string ScratchFolder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        };
+        return folder;
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

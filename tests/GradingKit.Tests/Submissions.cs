@@ -78,11 +78,11 @@ internal static class Submissions
     /// <summary>Writes the submission's project into a temporary folder and returns the project file.</summary>
     public static string Build(string name) => BuildFrom(Path.Combine(Folder, name));
 
-    /// <summary>Writes a project of the reference's sources, with the .cs files of <paramref name="differences"/> in their place, into <paramref name="into"/> or a temporary folder.</summary>
+    /// <summary>Writes a project of the reference's sources, with the .cs files of <paramref name="differences"/> in their place, into <paramref name="into"/> or a temporary folder deleted when the test run ends.</summary>
     public static string BuildFrom(string differences, string? into = null)
     {
         var name = Path.GetFileName(differences);
-        var project = into is null ? Directory.CreateTempSubdirectory($"gradingkit-{name}-").FullName : Directory.CreateDirectory(into).FullName;
+        var project = into is null ? Kit.ScratchFolder($"gradingkit-{name}-") : Directory.CreateDirectory(into).FullName;
         foreach (var source in Directory.EnumerateFiles(Path.Combine(Kit.Root, "reference", "GradingKit.Reference"), "*.cs")
             .Concat(Directory.EnumerateFiles(differences, "*.cs")))
         {

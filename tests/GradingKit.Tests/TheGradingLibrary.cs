@@ -86,6 +86,44 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
+    [Platform(Include = "Linux", Reason = "The witness reads each thread's CPU clock through /proc.")]
+    public void Witness_of_spread_sees_work_handed_from_thread_to_thread_as_one_after_another()
+    {
+        var piece = ComputingWork.For(TimeSpan.FromMilliseconds(100));
+
+        var seen = Concurrency.Of(() =>
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var thread = new Thread(() => piece());
+                thread.Start();
+                thread.Join();
+            }
+        })!;
+
+        seen.Decisive.ShouldBeTrue(seen.ToString());
+        seen.Parallel.ShouldBeFalse(seen.ToString());
+    }
+
+    [TestCase(2)]
+    [TestCase(48)]
+    [Platform(Include = "Linux", Reason = "The witness reads each thread's CPU clock through /proc.")]
+    public void Witness_of_spread_sees_threads_computing_together_even_when_they_outnumber_the_CPUs_and_starve_its_sampler(int threads)
+    {
+        var piece = ComputingWork.For(TimeSpan.FromMilliseconds(400) * Math.Min(threads, Environment.ProcessorCount) / threads);
+
+        var seen = Concurrency.Of(() =>
+        {
+            var all = Enumerable.Range(0, threads).Select(_ => new Thread(() => piece())).ToList();
+            all.ForEach(thread => thread.Start());
+            all.ForEach(thread => thread.Join());
+        })!;
+
+        seen.Decisive.ShouldBeTrue(seen.ToString());
+        seen.Parallel.ShouldBeTrue(seen.ToString());
+    }
+
+    [Test]
     public void A_call_whose_tasks_run_after_it_returned_fails_as_returning_early()
     {
         var looks = 0;
