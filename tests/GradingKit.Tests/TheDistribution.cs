@@ -305,6 +305,36 @@ public sealed partial class TheDistribution
     }
 
     [Test]
+    public void In_the_export_the_numbers_command_of_the_README_writes_the_notebooks_files_for_E13()
+    {
+        const string Documented = "dotnet run --project grader/GradingKit.Cli -- numbers --out numbers";
+        var folder = Path.Combine(export, "numbers");
+        File.ReadAllText(Path.Combine(export, "README.md")).ShouldContain(Documented);
+        File.ReadAllText(Path.Combine(export, ".gitignore")).ShouldContain("/numbers/");
+        try
+        {
+            var written = Run(export, "dotnet", Documented.Split(' ')[1..]);
+
+            written.ShouldHaveExitCode(0);
+            var files = Directory.GetFiles(folder, "numbers-*.txt");
+            files.Length.ShouldBe(20, written.ToString());
+            foreach (var file in files)
+            {
+                var numbers = File.ReadLines(file).Select(line => int.Parse(line, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                numbers.Count.ShouldBe(1000, file);
+                numbers.ShouldAllBe(number => number >= 0 && number < 100, file);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Test]
     public void The_export_refuses_a_folder_that_is_neither_empty_nor_an_earlier_export_and_replaces_only_its_own_files_in_one()
     {
         var folder = Directory.CreateDirectory(Path.Combine(scratch, "not-empty")).FullName;
