@@ -15,6 +15,7 @@ namespace GradingKit.Tests;
 public sealed partial class TheDistribution
 {
     private const string WorkflowPath = ".github/workflows/classroom.yml";
+    private const string CourseText = "docs/course.md";
     private const string Regenerate = "dotnet run --project grader/GradingKit.Cli -- workflow";
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
 
@@ -225,6 +226,7 @@ public sealed partial class TheDistribution
             "GradingKit.sln", "README.md", Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props",
             "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json", "Directory.Solution.props",
             "starter/ApiPolicy/BannedSymbols.txt", "starter/ApiPolicy/ApiPolicy.props", "grader/GradingKit.Submission/GradingKit.Submission.csproj",
+            CourseText,
         }.Concat(ExportedProjects))
         {
             File.Exists(Path.Combine(export, file)).ShouldBeTrue(file);
@@ -247,6 +249,25 @@ public sealed partial class TheDistribution
         readme.ShouldContain("dotnet run --project grader/GradingKit.Cli -- grade");
         readme.ShouldNotContain("reference", Case.Insensitive);
         manifest.Exercises.ShouldAllBe(e => readme.Contains($"| {e.Id} | {e.Title} |", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void The_export_holds_the_course_text_that_its_README_and_every_stub_point_to()
+    {
+        var course = File.ReadAllText(Path.Combine(export, CourseText));
+
+        course.ShouldBe(File.ReadAllText(Path.Combine(Kit.Root, CourseText)));
+        File.ReadAllText(Path.Combine(export, "README.md")).ShouldContain($"]({CourseText})");
+        foreach (var exercise in manifest.Exercises)
+        {
+            course.ShouldContain($"\n## {exercise.Id} ", Case.Sensitive, $"{CourseText} has no section for {exercise.Id}");
+        }
+
+        foreach (var stub in Directory.EnumerateFiles(Path.Combine(export, "starter", "GradingKit.Starter"), "E*.cs"))
+        {
+            var id = Path.GetFileName(stub)[..3];
+            File.ReadAllText(stub).ShouldContain($"({CourseText}, {id}", Case.Sensitive, $"{Path.GetFileName(stub)} does not point to its section of {CourseText}");
+        }
     }
 
     [Test]
@@ -310,6 +331,7 @@ public sealed partial class TheDistribution
         const string Documented = "dotnet run --project grader/GradingKit.Cli -- numbers --out numbers";
         var folder = Path.Combine(export, "numbers");
         File.ReadAllText(Path.Combine(export, "README.md")).ShouldContain(Documented);
+        File.ReadAllText(Path.Combine(export, CourseText)).ShouldContain(Documented);
         File.ReadAllText(Path.Combine(export, ".gitignore")).ShouldContain("/numbers/");
         try
         {
