@@ -13,7 +13,7 @@ public static class DistributionCommands
         var force = new Option<bool>("--force") { Description = "Also write into a non-empty folder that is not an earlier export (the exported files are replaced, others are left alone)." };
         var command = new Command(
             "export",
-            "Write the repository students receive: contract, starter, grader and grade command, assignments.json, a solution, a README for students, "
+            "Write the repository students receive: contract, starter, grader and grade command, assignments.json, a solution, a README for students, the course text, "
             + "the GitHub Classroom workflow and a Codespaces devcontainer. No reference, no kit tests. Exit code 2 on a bad --out.")
         {
             output, force,

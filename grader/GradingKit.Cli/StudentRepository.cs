@@ -6,8 +6,8 @@ namespace GradingKit.Cli;
 /// <summary>
 /// The repository students receive, made from the kit: the contract, the starter, the grader and the
 /// grade command, the manifest, the build settings, a solution of exactly those projects, a README for
-/// students, the GitHub Classroom workflow and a Codespaces devcontainer. No reference, no kit tests,
-/// no instructor material.
+/// students, the course text, the GitHub Classroom workflow and a Codespaces devcontainer. No reference,
+/// no kit tests, no instructor material.
 /// </summary>
 public static class StudentRepository
 {
@@ -29,6 +29,9 @@ public static class StudentRepository
     [
         Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitignore",
     ];
+
+    /// <summary>The kit's documents for students, copied as they are: the course text, exercise by exercise.</summary>
+    public static readonly IReadOnlyList<string> Documents = ["docs/course.md"];
 
     /// <summary>The files the export writes itself rather than copies.</summary>
     public static readonly IReadOnlyList<string> GeneratedFiles =
@@ -68,7 +71,7 @@ public static class StudentRepository
         target = Path.GetFullPath(target);
         CheckTarget(kit, target, force);
         var manifest = ManifestFile.Load(Path.Combine(kit, Manifest.FileName));
-        foreach (var entry in Projects.Concat(SupportFolders).Concat(RootFiles).Concat(GeneratedFiles))
+        foreach (var entry in Projects.Concat(SupportFolders).Concat(RootFiles).Concat(Documents).Concat(GeneratedFiles))
         {
             Remove(Path.Combine(target, entry));
         }
@@ -78,8 +81,9 @@ public static class StudentRepository
             CopyFolder(Path.Combine(kit, folder), Path.Combine(target, folder));
         }
 
-        foreach (var file in RootFiles)
+        foreach (var file in RootFiles.Concat(Documents))
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, file))!);
             File.Copy(Path.Combine(kit, file), Path.Combine(target, file), overwrite: true);
         }
 

@@ -15,12 +15,12 @@ public static class GraderVerdicts
     /// <summary>A failure of the current check, to throw.</summary>
     /// <param name="message">The failure message.</param>
     /// <returns>The exception, remembered as the grader's own.</returns>
-    public static AssertionException Failure(string message) => Remembered(new AssertionException(message));
+    public static AssertionException Failure(string message) => Remembered(new Failed(message));
 
     /// <summary>An inconclusive verdict on the current check, to throw: this machine cannot tell a correct solution from the mistake.</summary>
     /// <param name="message">Why, and what was measured.</param>
     /// <returns>The exception, remembered as the grader's own.</returns>
-    public static InconclusiveException Inconclusive(string message) => Remembered(new InconclusiveException(message));
+    public static InconclusiveException Inconclusive(string message) => Remembered(new Undecided(message));
 
     /// <summary>Whether the grader made <paramref name="exception"/> here.</summary>
     /// <param name="exception">An exception that ended a check.</param>
@@ -32,5 +32,19 @@ public static class GraderVerdicts
     {
         Thrown.Add(verdict, Mark);
         return verdict;
+    }
+
+    // NUnit shows the stack trace of the exception that ended a check under its message. A verdict's
+    // message says everything (measured, expected, hint, seed); a trace into the grader's own files
+    // would only send a student reading the grader. A student's exception keeps its own frames, in the
+    // message (StudentCode.StackTraceOf).
+    private sealed class Failed(string message) : AssertionException(message)
+    {
+        public override string? StackTrace => null;
+    }
+
+    private sealed class Undecided(string message) : InconclusiveException(message)
+    {
+        public override string? StackTrace => null;
     }
 }

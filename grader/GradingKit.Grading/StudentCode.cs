@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 
 namespace GradingKit.Grading;
 
@@ -17,7 +18,7 @@ namespace GradingKit.Grading;
 /// Type tests and identity (ReferenceEquals) run no student code and are safe anywhere.
 /// </para>
 /// </summary>
-public static class StudentCode
+public static partial class StudentCode
 {
     /// <summary>How every failure of an unfinished stub begins.</summary>
     public const string NotImplementedPrefix = "Not implemented yet: ";
@@ -33,10 +34,17 @@ public static class StudentCode
     /// <returns>Its message, or a text saying that reading it threw or did not return.</returns>
     public static string MessageOf(Exception error) => TextOf(error, "Message", e => e.Message);
 
-    /// <summary>The stack trace of an exception from student code, read on a thread of its own.</summary>
+    /// <summary>
+    /// The stack trace of an exception from student code, read on a thread of its own, without the
+    /// grader's frames: the student's own frames show where it went wrong, the grader's would only
+    /// send a student reading the grader.
+    /// </summary>
     /// <param name="error">The exception.</param>
     /// <returns>Its stack trace, or a text saying that reading it threw or did not return.</returns>
-    public static string StackTraceOf(Exception error) => TextOf(error, "StackTrace", e => e.StackTrace);
+    public static string StackTraceOf(Exception error) =>
+        string.Join(
+            Environment.NewLine,
+            TextOf(error, "StackTrace", e => e.StackTrace).Split(Environment.NewLine).Where(line => !GradersFrame().IsMatch(line)));
 
     /// <summary>
     /// Reads one property of an exception from student code as text, on a thread of its own bounded
@@ -343,4 +351,8 @@ public static class StudentCode
             $"still running after {bound.TotalSeconds:0} s",
             "a return well within that",
             Hints.Hang);
+
+    /// <summary>A line of a stack trace in the grader's own code (its library or its checks).</summary>
+    [GeneratedRegex(@"^\s*at GradingKit\.(Grading|Grader)\.")]
+    private static partial Regex GradersFrame();
 }

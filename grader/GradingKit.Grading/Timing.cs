@@ -148,6 +148,7 @@ public static class Timing
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(hint);
         var attempts = new List<TimedAttempt>();
+        var progress = new List<string>(); // printed for a check that passes; a failure's message lists every attempt itself
         for (var number = 1; number <= Thresholds.TimingAttempts; number++)
         {
             var measured = attempt();
@@ -158,10 +159,11 @@ public static class Timing
             var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
             var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
                 : !limit.IsConclusive ? " - undecided" : passed ? string.Empty : " - over the limit";
-            TestContext.Out.WriteLine($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
+            progress.Add($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
             Log(call, number, measured, passed);
             if (passed)
             {
+                TestContext.Out.WriteLine(string.Join(Environment.NewLine, progress));
                 return measured;
             }
 

@@ -4,9 +4,10 @@ namespace GradingKit.Exercises;
 
 /// <summary>E02 and E03, a process in a for-loop: one dedicated thread per task.</summary>
 /// <remarks>
-/// <para>The notebook starts one <c>Process</c> per task in a for-loop, each sleeping one second, then
-/// joins them all. How long do 8 such tasks take on your CPU count, and why? Then (E03) the same loop with
-/// tasks that compute instead of sleeping: why is the wall time now so different?</para>
+/// <para>The notebook (docs/course.md, E02 and E03) starts one <c>Process</c> per task in a for-loop, each
+/// sleeping one second, then joins them all. How long do 8 such tasks take on your CPU count, and why? Then
+/// (E03) the same loop with tasks that compute instead of sleeping: why is the wall time now so
+/// different?</para>
 /// <para>The grader checks that each index from 0 to taskCount - 1 runs exactly once, each on a dedicated
 /// <see cref="Thread"/> of its own (not the caller's, not a thread-pool thread); that every thread is
 /// started before any is joined; that <see cref="RunAll"/> returns only after every task has finished;

@@ -5,8 +5,8 @@ namespace GradingKit.Exercises;
 /// <summary>E04 and E05, Pool.map: a fixed number of workers share a list of items.</summary>
 /// <remarks>
 /// <para>One thread per task does not scale to a thousand tasks. The notebook's <c>Pool(n).map(f, items)</c>
-/// keeps n workers busy instead: each takes the next item when it is done with the last. How does the wall
-/// time depend on the pool size and the CPU count?</para>
+/// (docs/course.md, E04 and E05) keeps n workers busy instead: each takes the next item when it is done with
+/// the last. How does the wall time depend on the pool size and the CPU count?</para>
 /// <para>The grader checks that the results come back in the order of the items, each item handed to the
 /// work exactly once; that at most as many items are in flight as there are workers and, with waiting work,
 /// exactly that many at once; that the wall time is near ceil(n / workers) x duration. For E05 it does so for

@@ -4,8 +4,9 @@ namespace GradingKit.Exercises;
 
 /// <summary>E06, concurrent.futures: start the work now, collect the results later.</summary>
 /// <remarks>
-/// <para>The notebook's <c>executor.submit</c> returns a future at once; the caller does other things and
-/// asks for the result when it needs it. In .NET a future is a <see cref="Task{TResult}"/>.</para>
+/// <para>The notebook's <c>executor.submit</c> (docs/course.md, E06) returns a future at once; the caller
+/// does other things and asks for the result when it needs it. In .NET a future is a <see
+/// cref="Task{TResult}"/>.</para>
 /// <para>The grader checks that <see cref="MapAsync"/> hands back its task before the work is done; that the
 /// task completes with the results in the order of the items; that at most <c>workers</c> items are in flight
 /// at once, and that many with waiting work, so that the wall time is near ceil(n / workers) x duration; that

@@ -4,9 +4,9 @@ namespace GradingKit.Exercises;
 
 /// <summary>E08, Lock: parallel tasks that take turns in their critical section.</summary>
 /// <remarks>
-/// <para>The notebook hands one <c>Lock</c> to every process so that only one at a time prints or updates
-/// shared state. The tasks the grader gives you take the lock themselves around their critical section: your
-/// job is to run them in parallel and hand them all the same lock.</para>
+/// <para>The notebook (docs/course.md, E08) hands one <c>Lock</c> to every process so that only one at a time
+/// prints or updates shared state. The tasks the grader gives you take the lock themselves around their
+/// critical section: your job is to run them in parallel and hand them all the same lock.</para>
 /// <para>The grader checks that every task gets the same lock and runs once; that their critical sections
 /// never overlap; and that the parts outside the lock still run in parallel, so that the wall time is near
 /// outside + n x inside, not n x (outside + inside).</para>

@@ -5,8 +5,8 @@ namespace GradingKit.Exercises;
 /// <summary>E09, handle exceptions, as_completed: every task's outcome, each failure attributed to its task.</summary>
 /// <remarks>
 /// <para>When one of many parallel tasks throws, the others should still run, and the caller should learn
-/// which task failed and why. The notebook then uses <c>as_completed</c> to handle results as soon as each
-/// task ends, rather than in the order the tasks were submitted.</para>
+/// which task failed and why. The notebook (docs/course.md, E09) then uses <c>as_completed</c> to handle
+/// results as soon as each task ends, rather than in the order the tasks were submitted.</para>
 /// <para>The grader makes random tasks fail and checks that <see cref="RunAll{TResult}"/> returns outcome i
 /// for task i, with the very exception object each failing task threw and the value of every other task;
 /// that every task runs even after failures, <c>workers</c> at a time (wall time near ceil(n / workers) x

@@ -5,9 +5,10 @@ namespace GradingKit.Exercises;
 
 /// <summary>E11 and E12, Fibonacci: first in a loop, then in parallel with fork-join.</summary>
 /// <remarks>
-/// <para>F(0) = 0, F(1) = 1, F(n) = F(n - 1) + F(n - 2). The notebook computes it iteratively (E11), then
-/// parallelises the recursive definition (E12): each call above a cutoff forks one branch as a task and
-/// computes the other itself; below the cutoff, plain recursion is faster than any task.</para>
+/// <para>F(0) = 0, F(1) = 1, F(n) = F(n - 1) + F(n - 2). The notebook (docs/course.md, E11 and E12) computes
+/// it iteratively (E11), then parallelises the recursive definition (E12): each call above a cutoff forks one
+/// branch as a task and computes the other itself; below the cutoff, plain recursion is faster than any
+/// task.</para>
 /// <para>The grader checks (E11) F(0 .. 20) as the notebook prints them, F(100), F(1000), F(10000) exactly,
 /// F(100000) in well under a second and without recursion, and ArgumentOutOfRangeException for n &lt; 0;
 /// (E12) exact values for n up to 40 and several cutoffs, a speed-up over your own sequential run near the

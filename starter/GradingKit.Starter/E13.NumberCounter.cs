@@ -4,9 +4,9 @@ namespace GradingKit.Exercises;
 
 /// <summary>E13, count numbers in files: a parallel count over many files.</summary>
 /// <remarks>
-/// <para>The notebook writes 20 files of 1,000 random numbers below 100, one a line, and counts how often
-/// each number occurs, reading the files in parallel. (<c>NumberFiles.Write</c> in the grader makes the same
-/// files.)</para>
+/// <para>The notebook (docs/course.md, E13) writes 20 files of 1,000 random numbers below 100, one a line,
+/// and counts how often each number occurs, reading the files in parallel. (The same files:
+/// <c>dotnet run --project grader/GradingKit.Cli -- numbers --out numbers</c>.)</para>
 /// <para>The grader generates files afresh and checks that your counts equal an independent count, for the
 /// notebook's files and larger ones; that <c>\n</c> and <c>\r\n</c> line endings, a missing final newline
 /// and an empty file are read right; that as many workers as CPUs count about that many times faster than

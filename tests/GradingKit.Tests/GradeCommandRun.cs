@@ -27,14 +27,20 @@ internal sealed record GradeCommandResult(
 /// <summary>Runs the built CLI (grader/GradingKit.Cli) from the kit's root: any command, or the grade command with every report it can write.</summary>
 internal static class GradeCommandRun
 {
+    /// <summary>The score table's width in the kit's tests: wide enough that no measurement wraps.</summary>
+    public const int WideColumns = 200;
+
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
 
     public static string Cli => Path.Combine(Kit.Root, "grader", "GradingKit.Cli", "bin", "Debug", "net10.0", "gradingkit.dll");
 
     public static GradeCommandResult Grade(params string[] arguments) => Grade(arguments, []);
 
-    /// <summary>Runs the grade command under a launcher (for example <c>taskset -c 0</c>: one CPU) with every report it can write.</summary>
-    public static GradeCommandResult Grade(IReadOnlyList<string> arguments, IReadOnlyList<string> launcher)
+    /// <summary>
+    /// Runs the grade command under a launcher (for example <c>taskset -c 0</c>: one CPU) with every report it can write,
+    /// its score table as wide as <paramref name="columns"/> (COLUMNS).
+    /// </summary>
+    public static GradeCommandResult Grade(IReadOnlyList<string> arguments, IReadOnlyList<string> launcher, int columns = WideColumns)
     {
         var reports = Directory.CreateTempSubdirectory("gradingkit-reports-").FullName;
         try
@@ -48,7 +54,8 @@ internal static class GradeCommandRun
                     "--junit", Path.Combine(reports, "junit.xml"),
                     "--classroom50", Path.Combine(reports, "result.json"),
                 ]),
-                launcher);
+                launcher,
+                columns);
             return new GradeCommandResult(
                 exitCode,
                 output,
@@ -69,10 +76,13 @@ internal static class GradeCommandRun
     }
 
     /// <summary>Runs the built CLI with these arguments from the kit's root, as a user's shell would (no test runner's variables).</summary>
-    public static ProcessResult Run(IEnumerable<string> arguments, IReadOnlyList<string>? launcher = null) =>
-        launcher is { Count: > 0 }
-            ? ChildProcess.Run(Kit.Root, launcher[0], launcher.Skip(1).Append("dotnet").Append(Cli).Concat(arguments), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" })
-            : ChildProcess.Run(Kit.Root, "dotnet", arguments.Prepend(Cli), RunLimit, new Dictionary<string, string> { ["COLUMNS"] = "200" });
+    public static ProcessResult Run(IEnumerable<string> arguments, IReadOnlyList<string>? launcher = null, int columns = WideColumns)
+    {
+        var environment = new Dictionary<string, string> { ["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return launcher is { Count: > 0 }
+            ? ChildProcess.Run(Kit.Root, launcher[0], launcher.Skip(1).Append("dotnet").Append(Cli).Concat(arguments), RunLimit, environment)
+            : ChildProcess.Run(Kit.Root, "dotnet", arguments.Prepend(Cli), RunLimit, environment);
+    }
 
     private static JsonElement? ReadJson(string path) =>
         File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone() : null;

@@ -15,6 +15,12 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
     /// <summary>The exercise id: the one category of the form E01 .. E13.</summary>
     public string Exercise => Categories.Single(category => ExerciseId().IsMatch(category));
 
+    /// <summary>The stack trace that NUnit reported with the failure, if any.</summary>
+    public string StackTrace { get; init; } = string.Empty;
+
+    /// <summary>What the test printed: the seed and the replay line, the timing attempts.</summary>
+    public string Output { get; init; } = string.Empty;
+
     /// <summary>Whether this is a timing check.</summary>
     public bool IsTimed => Categories.Contains(TimedAttribute.Category);
 
@@ -153,5 +159,9 @@ internal static class GraderRun
                 .Select(property => (string)property.Attribute("value")!)
                 .ToList(),
             (string)test.Attribute("result")! + (test.Attribute("label") is { } label ? $":{label.Value}" : string.Empty),
-            (string?)test.Element("failure")?.Element("message") ?? (string?)test.Element("reason")?.Element("message") ?? string.Empty)).ToList();
+            (string?)test.Element("failure")?.Element("message") ?? (string?)test.Element("reason")?.Element("message") ?? string.Empty)
+        {
+            StackTrace = (string?)test.Element("failure")?.Element("stack-trace") ?? string.Empty,
+            Output = (string?)test.Element("output") ?? string.Empty,
+        }).ToList();
 }

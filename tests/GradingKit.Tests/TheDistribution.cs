@@ -15,6 +15,7 @@ namespace GradingKit.Tests;
 public sealed partial class TheDistribution
 {
     private const string WorkflowPath = ".github/workflows/classroom.yml";
+    private const string CourseText = "docs/course.md";
     private const string Regenerate = "dotnet run --project grader/GradingKit.Cli -- workflow";
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
 
@@ -225,6 +226,7 @@ public sealed partial class TheDistribution
             "GradingKit.sln", "README.md", Manifest.FileName, "assignments.schema.json", "Directory.Build.props", "Directory.Packages.props",
             "global.json", ".editorconfig", ".gitignore", WorkflowPath, ".devcontainer/devcontainer.json", "Directory.Solution.props",
             "starter/ApiPolicy/BannedSymbols.txt", "starter/ApiPolicy/ApiPolicy.props", "grader/GradingKit.Submission/GradingKit.Submission.csproj",
+            CourseText,
         }.Concat(ExportedProjects))
         {
             File.Exists(Path.Combine(export, file)).ShouldBeTrue(file);
@@ -250,6 +252,25 @@ public sealed partial class TheDistribution
     }
 
     [Test]
+    public void The_export_holds_the_course_text_that_its_README_and_every_stub_point_to()
+    {
+        var course = File.ReadAllText(Path.Combine(export, CourseText));
+
+        course.ShouldBe(File.ReadAllText(Path.Combine(Kit.Root, CourseText)));
+        File.ReadAllText(Path.Combine(export, "README.md")).ShouldContain($"]({CourseText})");
+        foreach (var exercise in manifest.Exercises)
+        {
+            course.ShouldContain($"\n## {exercise.Id} ", Case.Sensitive, $"{CourseText} has no section for {exercise.Id}");
+        }
+
+        foreach (var stub in Directory.EnumerateFiles(Path.Combine(export, "starter", "GradingKit.Starter"), "E*.cs"))
+        {
+            var id = Path.GetFileName(stub)[..3];
+            File.ReadAllText(stub).ShouldContain($"({CourseText}, {id}", Case.Sensitive, $"{Path.GetFileName(stub)} does not point to its section of {CourseText}");
+        }
+    }
+
+    [Test]
     public void Dotnet_test_in_the_export_builds_and_fails_every_check_with_the_stub_message()
     {
         exportTest.ExitCode.ShouldBe(1, exportTest.ToString());
@@ -260,6 +281,7 @@ public sealed partial class TheDistribution
         {
             ((string)test.Attribute("result")!).ShouldBe("Failed", (string)test.Attribute("fullname")!);
             StubFailure().IsMatch((string?)test.Element("failure")?.Element("message") ?? string.Empty).ShouldBeTrue((string)test.Attribute("fullname")!);
+            test.Element("failure")?.Element("stack-trace").ShouldBeNull((string)test.Attribute("fullname")!); // no frames of the grader's to read
         }
     }
 
@@ -302,6 +324,37 @@ public sealed partial class TheDistribution
         graded.Output.ShouldContain("0 / 4");
         reference.ShouldHaveExitCode(2);
         reference.Error.ShouldContain("the reference solution is not part of this repository");
+    }
+
+    [Test]
+    public void In_the_export_the_numbers_command_of_the_README_writes_the_notebooks_files_for_E13()
+    {
+        const string Documented = "dotnet run --project grader/GradingKit.Cli -- numbers --out numbers";
+        var folder = Path.Combine(export, "numbers");
+        File.ReadAllText(Path.Combine(export, "README.md")).ShouldContain(Documented);
+        File.ReadAllText(Path.Combine(export, CourseText)).ShouldContain(Documented);
+        File.ReadAllText(Path.Combine(export, ".gitignore")).ShouldContain("/numbers/");
+        try
+        {
+            var written = Run(export, "dotnet", Documented.Split(' ')[1..]);
+
+            written.ShouldHaveExitCode(0);
+            var files = Directory.GetFiles(folder, "numbers-*.txt");
+            files.Length.ShouldBe(20, written.ToString());
+            foreach (var file in files)
+            {
+                var numbers = File.ReadLines(file).Select(line => int.Parse(line, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                numbers.Count.ShouldBe(1000, file);
+                numbers.ShouldAllBe(number => number >= 0 && number < 100, file);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     [Test]

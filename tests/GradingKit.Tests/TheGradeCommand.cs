@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace GradingKit.Tests;
 
@@ -66,7 +67,7 @@ public sealed class TheGradeCommand
     [Test]
     public void Gives_the_starter_no_marks_each_check_failing_with_the_stub_message()
     {
-        var graded = GradeCommandRun.Grade();
+        var graded = GradeCommandRun.Grade([], [], columns: 100);
 
         graded.ExitCode.ShouldBe(0, graded.ToString());
         graded.Json!.Value.GetProperty("earned").GetDouble().ShouldBe(0);
@@ -85,6 +86,19 @@ public sealed class TheGradeCommand
         classroom50.GetProperty("max-score").GetInt32().ShouldBe(100);
         classroom50.GetProperty("tests").EnumerateArray().ShouldAllBe(t => !t.GetProperty("passed").GetBoolean() && t.GetProperty("message").GetString()!.Contains("is not implemented yet"));
         graded.ReleaseBody!.ShouldContain("is not implemented yet");
+
+        // A student's terminal of 100 columns: the table fits, and says "not implemented yet" once per exercise, with what to write.
+        var table = graded.Output[graded.Output.IndexOf("GradingKit: starter", StringComparison.Ordinal)..].ReplaceLineEndings("\n").Split('\n');
+        table.Where(line => line.Length > 100).ShouldBeEmpty(graded.Output);
+        foreach (var exercise in Manifest.Exercises)
+        {
+            var row = Array.FindIndex(table, line => line.StartsWith($"│ {exercise.Id} {exercise.Title} ", StringComparison.Ordinal));
+            row.ShouldBeGreaterThan(0, $"no row for {exercise.Id}:\n{graded.Output}");
+            table[row].ShouldContain($"0 / {exercise.Points} │ failed", Case.Sensitive, graded.Output);
+            table[row + 1].ShouldStartWith("│   not implemented yet: write ", Case.Sensitive, graded.Output);
+        }
+
+        Regex.Count(string.Join('\n', table), "not implemented yet", RegexOptions.IgnoreCase).ShouldBe(Manifest.Exercises.Count, graded.Output);
     }
 
     [Test]
