@@ -87,19 +87,21 @@ public sealed class E03_WallTimeModel
 
         // The prediction is compared with the grader's own thread per task, not the submission's RunAll:
         // a RunAll that runs one task after another costs E02's and E03's timing checks, not the model's
-        // points, and a busy machine cannot make it look right here. CPU time other processes take
-        // meanwhile is added, shared by P: the prediction is for a machine of its own. Waiting tasks
-        // too need a CPU to start their threads and to wake up: measured beside other processes that
-        // took both CPUs, 12 waiting tasks of 100 ms took 147 to 216 ms.
+        // points, and a busy machine cannot make it look right here. The prediction is for a machine of
+        // its own: CPU time other processes take meanwhile, shared by P, is added to what it may take
+        // (computing tasks could not have it; waiting tasks too need a CPU to start their threads and
+        // wake up: beside processes that took both CPUs, 12 waiting tasks of 100 ms took 147 to 216 ms);
+        // for waiting tasks not to the floor (beside one busy core, they still took 100 to 130 ms).
         Timing.Require(
             call,
             measured =>
             {
                 var others = measured.Others;
+                var shared = others >= Thresholds.OthersWorthMentioning ? $" + ({Measurement.Format(others)} that other processes took) / P" : string.Empty;
                 var ideal = predicted + (others / TimingModel.Processors);
-                return TimingModel.WallTime(ideal, $"what {prediction} predicted", null, null) with
+                return TimingModel.WallTime(ideal, $"what {prediction} predicted{shared}", null, null) with
                 {
-                    Floor = ideal * (1 - Thresholds.Slack),
+                    Floor = (kind == WorkKind.Computing ? ideal : predicted) * (1 - Thresholds.Slack),
                     Others = others,
                 };
             },
