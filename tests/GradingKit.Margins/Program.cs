@@ -82,7 +82,7 @@ try
 
     AnsiConsole.Write(witnesses);
     AnsiConsole.MarkupLine(
-        $"A call counts as parallel when, over every {Thresholds.WitnessWindow.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.ParallelSpread} x the busiest thread's CPU time, at {Thresholds.ParallelShare:P0} of the moments sampled or more, "
+        $"A call counts as parallel when, over windows of at least {Thresholds.WitnessWindow.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.ParallelSpread} x the busiest thread's CPU time, for {Thresholds.ParallelShare:P0} of the time observed or more, "
         + "or with as many of the grader's tasks in flight at once as it expects.");
     return 0;
 }
