@@ -10,15 +10,6 @@ namespace GradingKit.Cli;
 /// </summary>
 public static partial class NumbersCommand
 {
-    /// <summary>The notebook's files: how many.</summary>
-    public const int NotebookFiles = 20;
-
-    /// <summary>The notebook's files: numbers in each.</summary>
-    public const int NotebookNumbersPerFile = 1000;
-
-    /// <summary>The notebook's numbers: one past the largest (they run from 0 to 99).</summary>
-    public const int NotebookBelow = 100;
-
     /// <summary>The seed when none is given: the same files every time.</summary>
     public const int DefaultSeed = 1;
 
@@ -27,13 +18,13 @@ public static partial class NumbersCommand
     public static Command Create()
     {
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The folder to write the files to: missing, empty, or one that holds only earlier number files, which are replaced (required)." };
-        var files = new Option<int>("--files") { Description = "How many files.", DefaultValueFactory = _ => NotebookFiles };
-        var perFile = new Option<int>("--per-file") { Description = "How many numbers in each file, one a line.", DefaultValueFactory = _ => NotebookNumbersPerFile };
+        var files = new Option<int>("--files") { Description = "How many files.", DefaultValueFactory = _ => NumberFiles.NotebookFiles };
+        var perFile = new Option<int>("--per-file") { Description = "How many numbers in each file, one a line.", DefaultValueFactory = _ => NumberFiles.NotebookNumbersPerFile };
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed writes the same files.", DefaultValueFactory = _ => DefaultSeed };
         var crlf = new Option<bool>("--crlf") { Description = "End the lines with \\r\\n (as on Windows) instead of \\n." };
         var command = new Command(
             "numbers",
-            $"Write the notebook's files for E13: {NotebookFiles} files of {NotebookNumbersPerFile:N0} random numbers from 0 to {NotebookBelow - 1}, one a line, "
+            $"Write the notebook's files for E13: {NumberFiles.NotebookFiles} files of {NumberFiles.NotebookNumbersPerFile:N0} random numbers from {NumberFiles.NotebookFrom} to {NumberFiles.NotebookBelow - 1}, one a line, "
             + "as the grader writes them (it makes fresh ones for every check). Exit code 2 on a bad option.")
         {
             output, files, perFile, seed, crlf,
@@ -96,11 +87,11 @@ public static partial class NumbersCommand
             }
         }
 
-        var set = NumberFiles.Write(folder, files, perFile, 0, NotebookBelow, seed, crlf ? "\r\n" : "\n");
+        var set = NumberFiles.Write(folder, files, perFile, NumberFiles.NotebookFrom, NumberFiles.NotebookBelow, seed, crlf ? "\r\n" : "\n");
         var names = files == 1 ? Path.GetFileName(set.Paths[0]) : $"{Path.GetFileName(set.Paths[0])} to {Path.GetFileName(set.Paths[^1])}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Wrote {files} {(files == 1 ? "file" : "files")} of {perFile:N0} numbers from 0 to {NotebookBelow - 1}, one a line ({(crlf ? "\\r\\n" : "\\n")} line endings, seed {seed}), "
+            $"Wrote {files} {(files == 1 ? "file" : "files")} of {perFile:N0} numbers from {NumberFiles.NotebookFrom} to {NumberFiles.NotebookBelow - 1}, one a line ({(crlf ? "\\r\\n" : "\\n")} line endings, seed {seed}), "
             + $"to {folder}: {names}.");
     }
 

@@ -20,7 +20,7 @@ public sealed class E13_NumberCounter
     [Test]
     public void Counts_the_notebooks_twenty_files_like_an_independent_count()
     {
-        var files = NumberFiles.Write(directory, 20, 1000, 0, 100, Seed.ForThisCheck().Next(), NumberFiles.PlatformLineEnding);
+        var files = NumberFiles.Write(directory, NumberFiles.NotebookFiles, NumberFiles.NotebookNumbersPerFile, NumberFiles.NotebookFrom, NumberFiles.NotebookBelow, Seed.ForThisCheck().Next(), NumberFiles.PlatformLineEnding);
 
         RequireCounts(files, Environment.ProcessorCount, Hints.MiscountedNumbers);
     }

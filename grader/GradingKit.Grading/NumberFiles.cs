@@ -10,6 +10,18 @@ namespace GradingKit.Grading;
 /// </summary>
 public static class NumberFiles
 {
+    /// <summary>The notebook's files: how many.</summary>
+    public const int NotebookFiles = 20;
+
+    /// <summary>The notebook's files: numbers in each.</summary>
+    public const int NotebookNumbersPerFile = 1000;
+
+    /// <summary>The notebook's numbers: the smallest.</summary>
+    public const int NotebookFrom = 0;
+
+    /// <summary>The notebook's numbers: one past the largest (they run from 0 to 99).</summary>
+    public const int NotebookBelow = 100;
+
     /// <summary>The notebook's line ending on this system (Python's os.linesep).</summary>
     public static string PlatformLineEnding => Environment.NewLine;
 
