@@ -60,6 +60,7 @@ public sealed class E12_FibonacciParallel
 
         var cutoff = n - random.Next(10, 13);
         var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
+        var fairness = new BaselineFairness(sequential); // measured at this n: one more run to judge the baselines by
         Timing.Require(
             call,
             () =>
@@ -70,7 +71,7 @@ public sealed class E12_FibonacciParallel
                     parallel,
                     TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"),
                     baseline,
-                    Witness.FairBaseline(baseline, parallel, Witness.Of(concurrency, Hints.NotParallel)));
+                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NotParallel)));
             },
             Timing.HintBy(Hints.NotParallel, Hints.TooFewInFlight));
     }

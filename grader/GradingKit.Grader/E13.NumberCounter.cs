@@ -113,7 +113,7 @@ public sealed class E13_NumberCounter
         // At least two workers, so that the witness can see them work together even on one CPU.
         var workers = Math.Max(2, processors);
         var call = Count(files, workers);
-
+        var fairness = new BaselineFairness();
         Timing.Require(
             call,
             () =>
@@ -124,7 +124,7 @@ public sealed class E13_NumberCounter
                     parallel,
                     TimingModel.SpeedUp(baseline, parallel, "one-worker run"),
                     baseline,
-                    Witness.FairBaseline(baseline, parallel, Witness.Of(concurrency, Hints.NoSpeedUp)));
+                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp)));
             },
             attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
                 : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.ContentionCpuRatio ? Hints.Contention

@@ -22,7 +22,8 @@ namespace GradingKit.Grading;
 /// <param name="Together">How long of that the work was spread over two or more threads.</param>
 /// <param name="Windows">How many windows with work under way there were.</param>
 /// <param name="Widest">The widest spread seen: all threads' CPU time over the busiest thread's.</param>
-public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windows, double Widest)
+/// <param name="Sampler">The CPU time of the sampler itself, which the process's CPU time during the call includes (it is not the student's work).</param>
+public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windows, double Widest, TimeSpan Sampler = default)
 {
     private const string Tasks = "/proc/self/task";
 
@@ -60,6 +61,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         var runtime = new Dictionary<int, bool>();
         var windows = new WindowLog(Reading.Now(exclude: -1, runtime));
         var samplerId = -1;
+        var samplerCpu = TimeSpan.Zero;
         using var stop = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
@@ -68,6 +70,8 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
             {
                 windows.Close(Reading.Now(samplerId, runtime), last: false);
             }
+
+            samplerCpu = ThreadCpuTime.Now();
         })
         { IsBackground = true, Name = "GradingKit concurrency witness" };
         sampler.Start();
@@ -82,7 +86,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         }
 
         windows.Close(Reading.Now(samplerId, runtime), last: true);
-        return windows.Seen;
+        return windows.Seen with { Sampler = samplerCpu };
     }
 
     /// <summary>For a message: "work spread over two or more threads for 96% of 480 ms observed in 24 windows (at most 3.1 x the busiest thread's CPU time)".</summary>
