@@ -21,6 +21,9 @@ public sealed record GradeOptions(
     /// <summary>Where to write Classroom 50's result.json (classroom50/result/v1), with release-body.md beside it, if anywhere.</summary>
     public FileInfo? Classroom50 { get; init; }
 
+    /// <summary>Where to write one self-contained HTML page: the score table, every message, an SVG timeline per timing check; if anywhere.</summary>
+    public FileInfo? Html { get; init; }
+
     /// <summary>Where to write the checks that earned their points, one "E04 Check_name" a line (the classroom-resources workflow's steps read it), if anywhere.</summary>
     public FileInfo? EarnedChecks { get; init; }
 }
@@ -179,7 +182,8 @@ public static class GradeCommand
                 },
                 test.Message ?? string.Empty,
                 test.Output ?? string.Empty,
-                test.Seconds ?? 0));
+                test.Seconds ?? 0)
+            { Picture = test.Picture });
 
     /// <summary>Writes a progress line, grey.</summary>
     /// <param name="what">What is happening.</param>

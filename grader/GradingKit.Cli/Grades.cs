@@ -22,7 +22,11 @@ public enum Verdict
 /// <param name="Message">The failure or inconclusive message: measured, expected, hint.</param>
 /// <param name="Output">What it printed: the seed and replay command, the timing attempts.</param>
 /// <param name="Seconds">How long it took.</param>
-public sealed record CaseResult(string Name, Verdict Verdict, string Message, string Output, double Seconds);
+public sealed record CaseResult(string Name, Verdict Verdict, string Message, string Output, double Seconds)
+{
+    /// <summary>A timing check's picture of the attempt that decided it, if it kept one.</summary>
+    public TimedPicture? Picture { get; init; }
+}
 
 /// <summary>One check of an exercise: a grader test method and its points.</summary>
 /// <param name="Test">The test method.</param>

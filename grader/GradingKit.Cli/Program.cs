@@ -14,6 +14,7 @@ var json = new Option<FileInfo?>("--json") { Description = "Also write the kit's
 var classroom = new Option<FileInfo?>("--classroom") { Description = "Also write GitHub Classroom's grader result (version, status, max_score, tests)." };
 var gradescope = new Option<FileInfo?>("--gradescope") { Description = "Also write Gradescope's results.json (score, execution_time, tests)." };
 var junit = new Option<FileInfo?>("--junit") { Description = "Also write JUnit XML, a test suite per exercise." };
+var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained HTML page: the score table, every check's message, and a timeline (SVG) of every timing check's run beside the ideal." };
 var classroom50 = new Option<FileInfo?>("--classroom50")
 {
     Description = "Also write Classroom 50's result.json (classroom50/result/v1) and release-body.md beside it; the identity comes from "
@@ -39,7 +40,7 @@ var grade = new Command(
     + "Exit code 0 when the grading ran, whatever the score (a submission that does not build is graded as an error); "
     + "2 when it could not run (a bad option, a missing project, a malformed assignments.json); 1 on an unexpected failure of the kit.")
 {
-    implementation, exercises, json, classroom, gradescope, junit, classroom50, earnedChecks, seed, timingScale, exerciseLimit, manifest,
+    implementation, exercises, json, classroom, gradescope, junit, html, classroom50, earnedChecks, seed, timingScale, exerciseLimit, manifest,
 };
 grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     result.GetValue(implementation)!,
@@ -53,6 +54,7 @@ grade.SetAction(result => GradeCommand.Run(new GradeOptions(
     TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
     result.GetValue(manifest))
 {
+    Html = result.GetValue(html),
     Classroom50 = result.GetValue(classroom50),
     EarnedChecks = result.GetValue(earnedChecks),
 }));

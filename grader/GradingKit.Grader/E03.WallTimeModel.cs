@@ -48,11 +48,14 @@ public sealed class E03_WallTimeModel
             () =>
             {
                 var inFlight = new InFlightCount();
-                var measured = Timing.Measure(call, () => runner.RunAll(taskCount, _ => inFlight.During(work)));
+                var (measured, timeline) = Timing.MeasureTimeline(call, () => runner.RunAll(taskCount, _ => inFlight.During(work)));
                 return new TimedAttempt(
                     measured,
                     TimingModel.WallTime(taskCount, Thresholds.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
-                    Witness: Witness.InFlight(inFlight.Most, taskCount, $"{taskCount} computing tasks", Hints.JoinRightAfterStart));
+                    Witness: Witness.InFlight(inFlight.Most, taskCount, $"{taskCount} computing tasks", Hints.JoinRightAfterStart))
+                {
+                    Timeline = timeline,
+                };
             },
             Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
     }
@@ -83,7 +86,7 @@ public sealed class E03_WallTimeModel
         var duration = kind == WorkKind.Waiting ? Thresholds.WaitingTask : Thresholds.ComputingTask;
         var predicted = Predict(taskCount, duration, TimingModel.Processors, kind, out var prediction);
         var call = $"one thread per task, all started before any is joined: {taskCount} {kind.ToString().ToLowerInvariant()} tasks";
-        Action task = kind == WorkKind.Waiting ? () => Thread.Sleep(duration) : ComputingWork.For(duration);
+        Action task = kind == WorkKind.Waiting ? () => Timeline.Wait(duration) : ComputingWork.For(duration);
 
         // The prediction is compared with the grader's own thread per task, not the submission's RunAll:
         // a RunAll that runs one task after another costs E02's and E03's timing checks, not the model's

@@ -97,7 +97,7 @@ public sealed class E07_ResultMerger
             TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
             () => merger.SumResults(taskCount, _ =>
             {
-                Thread.Sleep(duration);
+                Timeline.Wait(duration);
                 return 1;
             }),
             Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight));

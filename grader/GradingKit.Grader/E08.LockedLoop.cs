@@ -99,13 +99,15 @@ public sealed class E08_LockedLoop
                 "holding the lock around the whole task") with
             {
                 Work = new TimedWork(taskCount, outside + CriticalSection, taskCount),
+                Schedule = [.. Enumerable.Range(0, taskCount).Select(task => (IReadOnlyList<TimelineSpan>)
+                    [new(task, TimeSpan.Zero, outside), new(task, outside + (CriticalSection * task), outside + (CriticalSection * (task + 1)))])],
             },
             () => loop.RunAll(taskCount, (_, shared) =>
             {
-                Thread.Sleep(outside);
+                Timeline.Wait(outside);
                 using (shared.EnterScope())
                 {
-                    Thread.Sleep(CriticalSection);
+                    Timeline.Wait(CriticalSection);
                 }
             }),
             Timing.HintBy(Hints.EverythingUnderTheLock, Hints.TooFewInFlight));

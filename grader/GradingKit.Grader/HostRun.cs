@@ -80,6 +80,7 @@ internal static class HostRun
                 Message = result.Message,
                 Output = result.Output,
                 Seconds = result.Duration,
+                Picture = Timing.TakePicture(result.Test.FullName),
             });
         }
 

@@ -33,18 +33,18 @@ public static class ComputingWork
         var iterations = (long)(Rate * duration.TotalMilliseconds);
         if (!ThreadCpuTime.Available)
         {
-            return () => Spin(iterations);
+            return () => Timeline.Task(() => Spin(iterations));
         }
 
         var chunk = Math.Max(1, (long)(Rate * Chunk.TotalMilliseconds));
-        return () =>
+        return () => Timeline.Task(() =>
         {
             var end = ThreadCpuTime.Now() + duration;
             while (ThreadCpuTime.Now() < end)
             {
                 Spin(chunk);
             }
-        };
+        });
     }
 
     /// <summary>Does <paramref name="iterations"/> rounds of xorshift arithmetic that the JIT cannot remove.</summary>

@@ -62,6 +62,9 @@ public sealed record HostEvent(HostEventKind Event, string? Exercise)
     /// <summary>How long the test took (test-finished).</summary>
     public double? Seconds { get; init; }
 
+    /// <summary>A timing check's picture of the attempt that decided it (test-finished).</summary>
+    public TimedPicture? Picture { get; init; }
+
     /// <summary>What student code left running (exercise-finished).</summary>
     public string? LeftRunning { get; init; }
 }

@@ -49,7 +49,7 @@ public sealed class RecordingSharedArray : ISharedArray
         {
             if (writeDelay > TimeSpan.Zero)
             {
-                Thread.Sleep(writeDelay);
+                Timeline.Wait(writeDelay);
             }
 
             if (Interlocked.Increment(ref writeCount) <= probedWrites)

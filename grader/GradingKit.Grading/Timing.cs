@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace GradingKit.Grading;
@@ -9,6 +10,9 @@ namespace GradingKit.Grading;
 /// <param name="Witness">What a witness that machine load cannot change saw of the same run: whether it ran in parallel at all.</param>
 public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Measurement? Baseline = null, Witness? Witness = null)
 {
+    /// <summary>The picture of the run, where the check's work is the grader's tasks.</summary>
+    public Timeline? Timeline { get; init; }
+
     /// <summary>One line of the report: the baseline if any, the measurement in %%time form, the expectation beside it, the witness.</summary>
     /// <returns>The line.</returns>
     public override string ToString() =>
@@ -117,6 +121,8 @@ public static class Timing
 
     private static readonly Lock LogLock = new();
 
+    private static readonly ConcurrentDictionary<string, TimedPicture> Pictures = new();
+
     /// <summary>Measures a call into student code against a fixed expectation.</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="limit">What it should cost.</param>
@@ -137,8 +143,8 @@ public static class Timing
             call,
             () =>
             {
-                var measurement = Measure(call, run);
-                return new TimedAttempt(measurement, limitFor(measurement));
+                var (measurement, timeline) = MeasureTimeline(call, run);
+                return new TimedAttempt(measurement, limitFor(measurement)) { Timeline = timeline };
             },
             hint);
 
@@ -153,7 +159,7 @@ public static class Timing
     /// <returns>The work.</returns>
     public static Func<T, T> WaitingWork<T>(TimeSpan duration) => item =>
     {
-        Thread.Sleep(duration);
+        Timeline.Wait(duration);
         return item;
     };
 
@@ -189,6 +195,7 @@ public static class Timing
             Log(call, number, measured, passed);
             if (passed)
             {
+                Picture(measured, number);
                 TestContext.Out.WriteLine(string.Join(Environment.NewLine, progress));
                 return measured;
             }
@@ -205,7 +212,7 @@ public static class Timing
             var witness = attempts[^1].Witness!;
             Feedback.Fail(
                 $"{call}: no {witness.Decides} in {Attempts(attempts.Count, "attempt")} (a witness that the machine's load cannot change).",
-                allAttempts,
+                allAttempts + Picture(attempts[^1], attempts.Count),
                 witness.Expected,
                 witness.Hint);
         }
@@ -213,6 +220,7 @@ public static class Timing
         var conclusive = attempts.Where(a => a.Limit.IsConclusive && a.Witness?.Holds != false).ToList();
         if (conclusive.Count == 0)
         {
+            Picture(attempts[^1], attempts.Count);
             var witnessSaw = attempts.Any(a => a.Witness?.RulesOutTheMistake == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
             throw GraderVerdicts.Inconclusive(
                 $"{call}: undecided on this machine: {attempts[^1].Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
@@ -226,7 +234,7 @@ public static class Timing
         var under = bestLimit.Floor is { } floor && bestLimit.Of(best.Measurement) < floor;
         Feedback.Fail(
             $"{call} {(under ? "cost too little" : "took too long")}: its {bestLimit.Name} was {(under ? "below" : "above")} the limit in {Attempts(conclusive.Count, "conclusive attempt")}.",
-            allAttempts,
+            allAttempts + Picture(best, attempts.IndexOf(best) + 1),
             bestLimit.Describe(),
             MostCommonHint(conclusive, best, hint));
         return best;
@@ -241,6 +249,29 @@ public static class Timing
         var bestHint = hint(best);
         return attempts.Select(hint).GroupBy(h => h).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == bestHint ? 0 : 1).First().Key;
     }
+
+    /// <summary>
+    /// Keeps the deciding attempt's timeline for the check's result (the grading host sends it on, for
+    /// the HTML report), and gives it as text for a message, under the attempts; nothing where it has none.
+    /// </summary>
+    private static string Picture(TimedAttempt attempt, int number)
+    {
+        if (attempt.Timeline is not { } timeline)
+        {
+            return string.Empty;
+        }
+
+        var picture = new TimedPicture(number, timeline, attempt.Limit.Schedule);
+        Pictures[TestContext.CurrentContext.Test.FullName] = picture;
+        const string indent = "            ";
+        var lines = picture.Draw();
+        return lines.Count == 0 ? string.Empty : Environment.NewLine + indent + string.Join(Environment.NewLine + indent, lines);
+    }
+
+    /// <summary>Takes the picture that a timing check kept of its deciding attempt (<see cref="Picture"/>), once.</summary>
+    /// <param name="test">The check's full name, as NUnit gives it.</param>
+    /// <returns>The picture; null where the check kept none.</returns>
+    public static TimedPicture? TakePicture(string test) => Pictures.TryRemove(test, out var picture) ? picture : null;
 
     private static string Attempts(int count, string what) => count == 1 ? $"its one {what}" : $"all {count} {what}s";
 
@@ -261,6 +292,17 @@ public static class Timing
     {
         Settle();
         return Measurement.Of(() => StudentCode.Call(call, run));
+    }
+
+    /// <summary>Measures one bounded call into student code, and records the grader's tasks meanwhile (<see cref="Timeline"/>).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost, and the picture of its run.</returns>
+    public static (Measurement Measurement, Timeline Timeline) MeasureTimeline(string call, Action run)
+    {
+        Timeline? timeline = null;
+        var measurement = Measure(call, () => timeline = Timeline.Record(run));
+        return (measurement, timeline!);
     }
 
     /// <summary>Measures one bounded call into student code, and how its CPU time spread over its threads (<see cref="Concurrency"/>).</summary>

@@ -91,6 +91,7 @@ public static class TimingModel
         return WallTime(ideal, model, taskDuration * taskCount, "running the tasks one after another") with
         {
             Work = new TimedWork(taskCount, taskDuration, workers),
+            Schedule = Timeline.Schedule(taskCount, taskDuration, kind == WorkKind.Computing ? Math.Min(workers, Processors) : workers),
             Others = kind == WorkKind.Computing ? othersCpu : TimeSpan.Zero,
             QuietIdeal = IdealWallTime(taskCount, taskDuration, workers, Processors, kind),
         };
@@ -196,6 +197,9 @@ public sealed record TimeLimit(
 {
     /// <summary>The tasks, their duration and the workers, where the check hands out uniform work.</summary>
     public TimedWork? Work { get; init; }
+
+    /// <summary>The ideal schedule of the check's work, a row per worker, drawn under the run's timeline; null where there is none.</summary>
+    public IReadOnlyList<IReadOnlyList<TimelineSpan>>? Schedule { get; init; }
 
     /// <summary>The CPU time other processes took during the measurement, already counted into the ideal.</summary>
     public TimeSpan Others { get; init; }

@@ -19,6 +19,9 @@ internal sealed record GradeCommandResult(
     /// <summary>Classroom 50's release-body.md, written beside it.</summary>
     public string? ReleaseBody { get; init; }
 
+    /// <summary>The HTML page.</summary>
+    public string? Html { get; init; }
+
     public JsonElement Exercise(string id) => Json!.Value.GetProperty("exercises").EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
 
     public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
@@ -53,6 +56,7 @@ internal static class GradeCommandRun
                     "--gradescope", Path.Combine(reports, "results.json"),
                     "--junit", Path.Combine(reports, "junit.xml"),
                     "--classroom50", Path.Combine(reports, "result.json"),
+                    "--html", Path.Combine(reports, "report.html"),
                 ]),
                 launcher,
                 columns);
@@ -67,6 +71,7 @@ internal static class GradeCommandRun
             {
                 Classroom50 = ReadJson(Path.Combine(reports, "result.json")),
                 ReleaseBody = File.Exists(Path.Combine(reports, "release-body.md")) ? File.ReadAllText(Path.Combine(reports, "release-body.md")) : null,
+                Html = File.Exists(Path.Combine(reports, "report.html")) ? File.ReadAllText(Path.Combine(reports, "report.html")) : null,
             };
         }
         finally

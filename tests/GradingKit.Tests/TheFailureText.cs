@@ -12,6 +12,23 @@ public sealed class TheFailureText
     private static readonly string[] GradersFiles = ["GradingKit.Grading", "GradingKit.Grader", "Feedback.cs", "StudentCode.cs", "GraderVerdicts.cs"];
 
     [Test]
+    public void Draws_the_timeline_of_a_sequential_run_above_the_ideal_one()
+    {
+        var graded = GraderRun.GradeSubmission(Submissions.Build("Sequential"), ["E04"]);
+
+        var timed = graded.Single(test => test.Method == "Takes_about_ceil_n_over_CPUs_task_durations");
+        timed.Outcome.ShouldBe("Failed", timed.Message);
+        var timeline = timed.Message.Split('\n').SkipWhile(line => !line.Contains("'s timeline, a column per", StringComparison.Ordinal)).TakeWhile(line => !line.Contains("Expected:", StringComparison.Ordinal)).ToList();
+        timeline.ShouldNotBeEmpty(timed.Message);
+        timeline.Count(line => line.Contains(" thread ", StringComparison.Ordinal)).ShouldBe(1, timed.Message); // one after another on the caller's thread
+        timeline.Count(line => line.Contains(" worker ", StringComparison.Ordinal)).ShouldBe(TimingModel.Processors, timed.Message);
+        timeline.Skip(1).ShouldAllBe(line => line.Trim().Length <= Timeline.Width);
+        var run = timeline.Single(line => line.Contains("your run", StringComparison.Ordinal));
+        var ideal = timeline.Single(line => line.Contains("ideal", StringComparison.Ordinal));
+        run.Count(c => c is '#' or '=').ShouldBeGreaterThan(ideal.Count(c => c is '#' or '=') * 3 / 2, timed.Message);
+    }
+
+    [Test]
     public void Shows_the_students_own_frames_and_none_of_the_graders()
     {
         var differences = Directory.CreateTempSubdirectory("gradingkit-failing-");

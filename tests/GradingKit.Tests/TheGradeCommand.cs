@@ -88,6 +88,18 @@ public sealed class TheGradeCommand
         classroom50.GetProperty("tests").EnumerateArray().Count(t => t.GetProperty("passed").GetBoolean() && t.GetProperty("status").GetString() == "passed").ShouldBe(CheckCount - undecided);
         classroom50.GetProperty("tests").EnumerateArray().Count(t => t.GetProperty("status").GetString() == "undecided").ShouldBe(undecided);
         graded.ReleaseBody!.ShouldStartWith($"### GradingKit: {score} / 100");
+
+        // The HTML page stands alone (no script, nothing fetched) and draws every timing check whose work is the grader's tasks.
+        var html = graded.Html!;
+        html.ShouldStartWith("<!DOCTYPE html>");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("src=", Case.Insensitive);
+        html.ShouldNotContain("href=\"http", Case.Insensitive);
+        static bool Drawn(JsonElement testCase) => testCase.TryGetProperty("picture", out var picture) && picture.ValueKind == JsonValueKind.Object;
+        var timedWithTasks = Manifest.Exercises.Where(e => e.Id is not ("E12" or "E13")).Sum(e => e.Checks.Count(c => c.Timed)); // E12's and E13's work is the student's own computing
+        checks.Count(c => c.GetProperty("cases").EnumerateArray().Any(Drawn)).ShouldBe(timedWithTasks);
+        Regex.Count(html, "<svg ").ShouldBe(checks.Sum(c => c.GetProperty("cases").EnumerateArray().Count(Drawn)));
+        Regex.Count(html, "<h3 ").ShouldBe(CheckCount);
     }
 
     [Test]

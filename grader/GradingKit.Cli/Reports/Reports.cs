@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace GradingKit.Cli;
 
-/// <summary>The reports the grade command writes on request: the kit's JSON, GitHub Classroom's grader result, Gradescope's results.json, JUnit XML.</summary>
+/// <summary>The reports the grade command writes on request: the kit's JSON, GitHub Classroom's grader result, Gradescope's results.json, JUnit XML, an HTML page.</summary>
 public static class Reports
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -29,6 +29,7 @@ public static class Reports
         WriteIf(options.Classroom, () => JsonSerializer.Serialize(Classroom(report), SnakeCase));
         WriteIf(options.Gradescope, () => JsonSerializer.Serialize(Gradescope(report), SnakeCase));
         WriteIf(options.JUnit, () => JUnit(report).ToString());
+        WriteIf(options.Html, () => HtmlReport.Of(report));
         WriteIf(options.EarnedChecks, () => string.Concat(report.Exercises.SelectMany(e => e.Checks.Where(c => c.Points > 0 && c.Earned == c.Points).Select(c => $"{e.Id} {c.Test}\n"))));
         WriteIf(options.Classroom50, () => JsonSerializer.Serialize(Classroom50Result.Of(report, Environment.GetEnvironmentVariable), Json));
         WriteIf(options.Classroom50 is { } result ? new FileInfo(Path.Combine(result.DirectoryName!, Classroom50Result.ReleaseBody)) : null, () => Classroom50Result.Body(report));

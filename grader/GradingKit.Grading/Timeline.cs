@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace GradingKit.Grading;
+
+/// <summary>One of the grader's tasks in a timed run: on which thread it ran, and from when to when (since the run began).</summary>
+/// <param name="Thread">The managed id of the thread it ran on.</param>
+/// <param name="Start">When it started.</param>
+/// <param name="End">When it ended.</param>
+public sealed record TimelineSpan(int Thread, TimeSpan Start, TimeSpan End);
+
+/// <summary>The picture a timing check keeps of the attempt that decided it: the run's timeline and the ideal schedule of its work.</summary>
+/// <param name="Attempt">Which attempt (1, 2 or 3).</param>
+/// <param name="Run">When the grader's tasks ran, and on which threads.</param>
+/// <param name="Ideal">The ideal schedule, a row per worker; null where there is none.</param>
+public sealed record TimedPicture(int Attempt, Timeline Run, IReadOnlyList<IReadOnlyList<TimelineSpan>>? Ideal)
+{
+    /// <summary>The text picture, as a failing check's message shows it under its attempts.</summary>
+    /// <returns>The lines; none where no task was recorded.</returns>
+    public IReadOnlyList<string> Draw()
+    {
+        var lines = Run.Draw(Ideal);
+        return lines.Count == 0 ? [] : [$"attempt {Attempt}'s {lines[0]}", .. lines.Skip(1)];
+    }
+}
+
+/// <summary>
+/// A picture of a timed run: when each of the grader's tasks ran, and on which thread, drawn as text
+/// (a row per thread, at most <see cref="Width"/> columns) above the ideal schedule of the same work,
+/// so that "one after another" or "eight at once instead of two" is seen, not only read. The grader's
+/// tasks record themselves (<see cref="Wait"/>, <see cref="Task"/>) while a timed call runs; timing
+/// checks run one at a time, so one recording at a time is all there is.
+/// </summary>
+/// <param name="Spans">The tasks, in the order they ended.</param>
+/// <param name="Length">How long the call ran.</param>
+public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length)
+{
+    /// <summary>The widest a row of the picture gets, in characters.</summary>
+    public const int Width = 60;
+
+    private const int MostRows = 12;
+    private const string YourRun = "your run";
+    private const string Ideal = "ideal";
+
+    private static readonly TimeSpan[] Units = [.. new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 60000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
+    private static Recording? recording;
+
+    /// <summary>Runs <paramref name="run"/> (the timed call) and records the grader's tasks meanwhile.</summary>
+    /// <param name="run">The call.</param>
+    /// <returns>The picture of the run.</returns>
+    public static Timeline Record(Action run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var current = new Recording();
+        Volatile.Write(ref recording, current);
+        try
+        {
+            run();
+        }
+        finally
+        {
+            Volatile.Write(ref recording, null);
+        }
+
+        return new Timeline([.. current.Spans], Stopwatch.GetElapsedTime(current.Start));
+    }
+
+    /// <summary>The grader's waiting work: waits for <paramref name="duration"/>, recorded as a task when a run is being recorded.</summary>
+    /// <param name="duration">How long to wait.</param>
+    public static void Wait(TimeSpan duration) => Task(() => Thread.Sleep(duration));
+
+    /// <summary>Runs one of the grader's tasks, recorded when a run is being recorded.</summary>
+    /// <param name="work">The task.</param>
+    public static void Task(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var current = Volatile.Read(ref recording);
+        if (current is null)
+        {
+            work();
+            return;
+        }
+
+        var start = Stopwatch.GetElapsedTime(current.Start);
+        try
+        {
+            work();
+        }
+        finally
+        {
+            current.Spans.Enqueue(new TimelineSpan(Environment.CurrentManagedThreadId, start, Stopwatch.GetElapsedTime(current.Start)));
+        }
+    }
+
+    /// <summary>
+    /// The picture: a legend line, then a row per thread the tasks ran on (in the order they first
+    /// started; tasks one after another on a thread alternate ### and ===, ... is the call running with
+    /// no task on that thread), then the ideal schedule on the same scale.
+    /// </summary>
+    /// <param name="ideal">The ideal schedule, a row per worker (<see cref="Schedule"/>), or null where there is none to draw.</param>
+    /// <returns>The lines; none where no task was recorded.</returns>
+    public IReadOnlyList<string> Draw(IReadOnlyList<IReadOnlyList<TimelineSpan>>? ideal)
+    {
+        if (Spans.Count == 0)
+        {
+            return [];
+        }
+
+        var idealRows = ideal ?? [];
+        var end = new[] { Length, Spans.Max(span => span.End) }.Concat(idealRows.SelectMany(row => row).Select(span => span.End)).Max();
+        var threads = Spans.GroupBy(span => span.Thread).OrderBy(row => row.Min(span => span.Start)).ToList();
+        var label = Math.Max(YourRun.Length, Ideal.Length) + 2 + $"thread {Math.Max(threads.Count, idealRows.Count)}".Length;
+        var columns = Width - label - 3;
+        var unit = Units.FirstOrDefault(u => end <= u * columns, Units[^1]);
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Measurement.Format(unit)} (### or === a task; ... none):"),
+        };
+        var shown = threads.Take(MostRows).ToList();
+        for (var row = 0; row < shown.Count; row++)
+        {
+            lines.Add(Row(row == 0 ? YourRun : string.Empty, $"thread {row + 1}", label, Bar([.. shown[row]], Length, unit, columns)));
+        }
+
+        if (threads.Count > shown.Count)
+        {
+            lines.Add($"{new string(' ', label)}   ... and {threads.Count - shown.Count} more threads");
+        }
+
+        for (var row = 0; row < Math.Min(idealRows.Count, MostRows); row++)
+        {
+            lines.Add(Row(row == 0 ? Ideal : string.Empty, $"worker {row + 1}", label, Bar(idealRows[row], TimeSpan.Zero, unit, columns)));
+        }
+
+        if (idealRows.Count > MostRows)
+        {
+            lines.Add($"{new string(' ', label)}   ... and {idealRows.Count - MostRows} more workers");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The ideal schedule of n tasks of t on k workers (or CPUs): each takes the next task as soon as it is free.</summary>
+    /// <param name="tasks">n.</param>
+    /// <param name="duration">t.</param>
+    /// <param name="workers">k: the workers, or for computing work the CPUs they share where there are fewer.</param>
+    /// <returns>A row of tasks per worker.</returns>
+    public static IReadOnlyList<IReadOnlyList<TimelineSpan>> Schedule(int tasks, TimeSpan duration, int workers)
+    {
+        var lanes = Math.Max(1, Math.Min(workers, tasks));
+        return [.. Enumerable.Range(0, lanes).Select(lane => (IReadOnlyList<TimelineSpan>)[.. Enumerable.Range(0, tasks).Where(task => task % lanes == lane)
+                .Select(task => new TimelineSpan(lane, duration * (task / lanes), duration * ((task / lanes) + 1)))])];
+    }
+
+    private static string Row(string who, string what, int label, string bar) => $"{who.PadRight(label - what.Length)}{what} |{bar}|";
+
+    /// <summary>One row: a column is a task's where the task covers the column's middle (a shorter task gets the column it starts in); the tasks alternate # and =.</summary>
+    private static string Bar(IReadOnlyList<TimelineSpan> spans, TimeSpan call, TimeSpan unit, int columns)
+    {
+        var ordered = spans.OrderBy(span => span.Start).ToList();
+        var used = Math.Max(1, (int)Math.Ceiling(new[] { call, ordered[^1].End }.Max() / unit));
+        var bar = new StringBuilder(new string(' ', Math.Min(columns, used)));
+        for (var column = 0; column < bar.Length; column++)
+        {
+            var middle = unit * (column + 0.5);
+            bar[column] = middle < call ? '.' : ' ';
+        }
+
+        for (var index = 0; index < ordered.Count; index++)
+        {
+            var span = ordered[index];
+            var first = (int)Math.Ceiling((span.Start / unit) - 0.5); // the columns whose middle the task covers
+            var last = Math.Min(bar.Length - 1, (int)Math.Ceiling((span.End / unit) - 0.5) - 1);
+            if (last < first)
+            {
+                first = last = Math.Min(bar.Length - 1, (int)(span.Start / unit)); // shorter than a column: still seen
+            }
+
+            for (var column = first; column <= last; column++)
+            {
+                bar[column] = index % 2 == 0 ? '#' : '=';
+            }
+        }
+
+        return bar.ToString().TrimEnd();
+    }
+
+    private sealed class Recording
+    {
+        public long Start { get; } = Stopwatch.GetTimestamp();
+
+        public ConcurrentQueue<TimelineSpan> Spans { get; } = new();
+    }
+}
