@@ -138,7 +138,7 @@ public static class ClassroomWorkflow
     /// Quotes what YAML 1.1 readers would misread: the key "on" (a boolean to them) and GitHub's
     /// ${{ }} expressions, double-quoted as Classroom writes them.
     /// </summary>
-    private sealed class GitHubScalars(IEventEmitter next) : ChainedEventEmitter(next)
+    internal sealed class GitHubScalars(IEventEmitter next) : ChainedEventEmitter(next)
     {
         public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
         {

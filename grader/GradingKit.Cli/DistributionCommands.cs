@@ -27,21 +27,46 @@ public static class DistributionCommands
         return command;
     }
 
-    /// <summary>The workflow command: the GitHub Classroom workflow.</summary>
+    /// <summary>The workflow command: the GitHub Classroom workflow, or with --class the workflow that grades a class in shards on GitHub Actions.</summary>
     /// <returns>The command.</returns>
     public static Command Workflow()
     {
-        var output = new Option<FileInfo?>("--out", "-o") { Description = $"The file to write (default: {ClassroomWorkflow.RelativePath} in the kit)." };
-        var command = new Command("workflow", $"Write the GitHub Classroom workflow generated from {Manifest.FileName}: a command-grader step per check, worth its points, then the reporter.")
+        var output = new Option<FileInfo?>("--out", "-o")
         {
-            output,
+            Description = $"The file to write (default: {ClassroomWorkflow.RelativePath} in the kit; with --class, {ClassWorkflow.RelativePath}).",
+        };
+        var forClass = new Option<bool>("--class")
+        {
+            Description = "Write the instructors' workflow that grades a class instead: a matrix of --shards jobs, each grading its shard of the submissions on a runner of its own, "
+                + "then a job that merges their parts into one gradebook.",
+        };
+        var shards = new Option<int>("--shards") { Description = "With --class: how many shards (jobs, runners); about one per 20 students.", DefaultValueFactory = _ => 10 };
+        var repository = new Option<string?>("--submissions-repository")
+        {
+            Description = $"With --class: the repository of submissions, OWNER/NAME, one folder per student at its root (read with the secret {ClassWorkflow.TokenSecret}).",
+        };
+        var archive = new Option<string?>("--submissions-archive")
+        {
+            Description = "With --class: or the path, in the kit's repository, of a .zip holding one folder per student at its top.",
+        };
+        var command = new Command(
+            "workflow",
+            $"Write the GitHub Classroom workflow generated from {Manifest.FileName}: a command-grader step per check, worth its points, then the reporter. "
+            + "With --class, write the workflow that grades a class on GitHub Actions in shards and merges one gradebook.")
+        {
+            output, forClass, shards, repository, archive,
         };
         command.SetAction(result => Run("workflow", () =>
         {
             var kit = KitRoot.Find();
-            var path = result.GetValue(output)?.FullName ?? Path.Combine(kit, ClassroomWorkflow.RelativePath);
+            var manifest = Path.Combine(kit, Manifest.FileName);
+            var loaded = ManifestFile.Load(manifest); // a malformed manifest is refused before anything is written
+            var text = result.GetValue(forClass)
+                ? ClassWorkflow.Generate(KitIdentity.ManifestHash(manifest), new ClassWorkflowSettings(result.GetValue(shards), result.GetValue(repository), result.GetValue(archive)))
+                : ClassroomWorkflow.Generate(loaded);
+            var path = result.GetValue(output)?.FullName ?? Path.Combine(kit, result.GetValue(forClass) ? ClassWorkflow.RelativePath : ClassroomWorkflow.RelativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, ClassroomWorkflow.Generate(ManifestFile.Load(Path.Combine(kit, Manifest.FileName))));
+            File.WriteAllText(path, text);
             Console.WriteLine($"Wrote {path}.");
         }));
         return command;

@@ -15,16 +15,18 @@ namespace GradingKit.Cli;
 /// <param name="ExerciseLimit">How long one exercise may run.</param>
 /// <param name="Manifest">Another assignments.json.</param>
 /// <param name="IncompleteOnly">Grade again only the students whose row in the existing gradebook is incomplete, keeping every other row.</param>
+/// <param name="Shard">Grade only one shard of the class, as I/N (<see cref="Cli.Shard"/>), into a part that the merge command joins; null for the whole class.</param>
 public sealed record GradeAllOptions(
     DirectoryInfo Submissions, DirectoryInfo? Out, IReadOnlyList<string> Exercises, int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest,
-    bool IncompleteOnly = false);
+    bool IncompleteOnly = false, string? Shard = null);
 
 /// <summary>One row of the gradebook: a student's points per exercise, the total, and whether the submission could be graded.</summary>
 /// <param name="Student">The student: the name of the submission's folder.</param>
 /// <param name="Earned">The points per exercise, in the plan's order; empty when the submission could not be graded.</param>
 /// <param name="Total">The points earned.</param>
 /// <param name="Possible">The points possible.</param>
-/// <param name="Status">graded; incomplete (timing checks undecided, not awarded); error (not built, no project, the kit failed); integrity (APIs the grader does not allow).</param>
+/// <param name="Status">graded; incomplete (timing checks undecided, not awarded); error (not built, no project, the kit failed); integrity (APIs the grader does not allow);
+/// not graded (in a merged gradebook: the student's shard died before grading them).</param>
 /// <param name="Reason">Why it is an error; for a graded submission, the faults of its exercises, if any.</param>
 public sealed record GradebookRow(string Student, IReadOnlyList<double> Earned, double Total, double Possible, string Status, string Reason);
 
@@ -43,6 +45,9 @@ public static class GradeAllCommand
 
     /// <summary>Each student's score table as text, in the student's folder of the output folder.</summary>
     public const string ReportTextFile = "report.txt";
+
+    /// <summary>The status, in a merged gradebook, of a student whose shard ended before grading them (or left no part): no points, never a missing row.</summary>
+    public const string NotGraded = "not graded";
 
     /// <summary>Makes the command, sharing the grade command's options that apply to every submission.</summary>
     /// <param name="exercises">--exercise.</param>
@@ -69,13 +74,19 @@ public static class GradeAllCommand
             Description = "Grade again only the students whose row in the existing gradebook is incomplete (timing checks this machine could not decide), "
                 + "for example on a quieter machine; every other row is kept as it is.",
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Grade only shard I of N (for example 3/10) of the class: the students whose name's SHA-256 modulo N is I - 1, "
+                + "a split that never moves a student when others are added. The output folder (default: <submissions>-gradebook-shard-I-of-N) "
+                + "is a part that the merge command joins with the others into one gradebook.",
+        };
         var command = new Command(
             "grade-all",
             "Grade every submission in a folder, one after another, into a gradebook CSV and a report per student. "
             + "A submission that does not build or holds no project gets the status error and the batch goes on. "
             + "Exit code 0 when the batch ran, whatever the scores; 2 when it could not run (no such folder, no submissions in it, a bad option).")
         {
-            submissions, output, exercises, seed, timingScale, exerciseLimit, manifest, incompleteOnly,
+            submissions, output, exercises, seed, timingScale, exerciseLimit, manifest, incompleteOnly, shard,
         };
         command.SetAction(result => Run(new GradeAllOptions(
             result.GetValue(submissions)!,
@@ -85,7 +96,8 @@ public static class GradeAllCommand
             result.GetValue(timingScale),
             TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
             result.GetValue(manifest),
-            result.GetValue(incompleteOnly))));
+            result.GetValue(incompleteOnly),
+            result.GetValue(shard))));
         return command;
     }
 
@@ -99,12 +111,20 @@ public static class GradeAllCommand
         {
             var plan = GradingPlan.From(new GradeOptions(
                 "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest));
-            var output = options.Out ?? DefaultOut(options.Submissions);
+            var shard = options.Shard is null ? null : Cli.Shard.Parse(options.Shard);
+            var output = options.Out ?? DefaultOut(options.Submissions, shard);
             var students = Students(options.Submissions, output);
+            var roster = students.Select(student => student.Name).ToList();
+            if (shard is not null)
+            {
+                students = students.Where(student => shard.Holds(student.Name)).ToList();
+                GradeCommand.Progress($"Shard {shard}: {students.Count} of the class's {roster.Count} submission(s)");
+            }
+
             var kept = new List<GradebookRow>();
             if (options.IncompleteOnly)
             {
-                kept = ReadGradebook(plan, Path.Combine(output.FullName, GradebookFile));
+                kept = ReadGradebook(plan.Exercises.Select(e => e.Id).ToList(), Path.Combine(output.FullName, GradebookFile), "--incomplete-only");
                 var incomplete = kept.Where(row => row.Status == GradeReport.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
                 students = students.Where(student => incomplete.Contains(student.Name)).ToList();
                 kept = kept.Where(row => !incomplete.Contains(row.Student) || students.All(student => student.Name != row.Student)).ToList();
@@ -120,8 +140,15 @@ public static class GradeAllCommand
                 throw new UsageException($"--out {output.FullName}: cannot write there: {problem.Message}");
             }
 
-            var rows = GradeEach(plan, students, output, kept);
-            Summary(plan, rows, output);
+            var part = shard is null ? null : Part(plan, options, shard, roster);
+            part?.Write(output.FullName);
+            var rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
+            if (part is not null)
+            {
+                (part with { Finished = true }).Write(output.FullName);
+            }
+
+            Summary(plan.Exercises.Select(e => e.Id).ToList(), rows, output);
             return GradeCommand.Graded;
         }
         catch (UsageException problem)
@@ -131,11 +158,43 @@ public static class GradeAllCommand
         }
     }
 
-    /// <summary>The default output folder: beside the submissions, named after them (submissions → submissions-gradebook).</summary>
-    private static DirectoryInfo DefaultOut(DirectoryInfo submissions)
+    /// <summary>The default output folder: beside the submissions, named after them (submissions → submissions-gradebook; a shard's → submissions-gradebook-shard-3-of-10).</summary>
+    private static DirectoryInfo DefaultOut(DirectoryInfo submissions, Shard? shard)
     {
         var full = new DirectoryInfo(Path.TrimEndingDirectorySeparator(submissions.FullName));
-        return new DirectoryInfo(Path.Combine(full.Parent?.FullName ?? full.FullName, $"{full.Name}-gradebook"));
+        var suffix = shard is null ? string.Empty : $"-shard-{shard.Index}-of-{shard.Count}";
+        return new DirectoryInfo(Path.Combine(full.Parent?.FullName ?? full.FullName, $"{full.Name}-gradebook{suffix}"));
+    }
+
+    /// <summary>The description of a shard's part, before it grades: the kit and manifest, the whole class, its own students.</summary>
+    private static ShardPart Part(GradingPlan plan, GradeAllOptions options, Shard shard, IReadOnlyList<string> roster) => new(
+        ShardPart.CurrentFormat,
+        shard.Index,
+        shard.Count,
+        KitIdentity.KitHash(plan.Kit),
+        KitIdentity.ManifestHash(options.Manifest?.FullName ?? Path.Combine(plan.Kit, Manifest.FileName)),
+        plan.Exercises.Select(e => e.Id).ToList(),
+        plan.Exercises.Sum(e => e.Points),
+        roster,
+        roster.Where(shard.Holds).ToList(),
+        Finished: false);
+
+    /// <summary>
+    /// Grades once more, before the run ends, the students whose timing checks stayed undecided (each
+    /// grading already measured them twice): a burst of load may have passed. Their new rows replace the old.
+    /// </summary>
+    private static List<GradebookRow> GradeIncompleteAgain(GradingPlan plan, IReadOnlyList<DirectoryInfo> students, DirectoryInfo output, List<GradebookRow> rows)
+    {
+        var incomplete = rows.Where(row => row.Status == GradeReport.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
+        var again = students.Where(student => incomplete.Contains(student.Name)).ToList();
+        if (again.Count == 0)
+        {
+            return rows;
+        }
+
+        GradeCommand.Progress($"{again.Count} submission(s) incomplete (timing checks this machine could not decide): grading them once more before the run ends");
+        var graded = again.Select(student => student.Name).ToHashSet(StringComparer.Ordinal);
+        return GradeEach(plan, again, output, rows.Where(row => !graded.Contains(row.Student)).ToList());
     }
 
     /// <summary>The students' folders, in ordinal order of their names: every subfolder but hidden ones and the output folder.</summary>
@@ -161,6 +220,7 @@ public static class GradeAllCommand
         ConsoleReport.WidenWhenRedirected();
         var clock = Stopwatch.StartNew();
         var rows = kept.ToList();
+        var ids = plan.Exercises.Select(e => e.Id).ToList();
         foreach (var (student, index) in students.Select((student, index) => (student, index)))
         {
             AnsiConsole.MarkupLine($"[bold][[{index + 1}/{students.Count}]] {Markup.Escape(student.Name)}[/] [grey]({Elapsed(clock.Elapsed)} elapsed)[/]");
@@ -172,7 +232,7 @@ public static class GradeAllCommand
                 : $"  {Markup.Escape(student.Name)}: [red]error[/]: {Markup.Escape(row.Reason)}");
             try
             {
-                WriteGradebook(plan, rows, Path.Combine(output.FullName, GradebookFile)); // after every student: an interrupted batch keeps what it graded
+                WriteGradebook(ids, rows, Path.Combine(output.FullName, GradebookFile)); // after every student: an interrupted batch keeps what it graded
             }
             catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
             {
@@ -241,22 +301,26 @@ public static class GradeAllCommand
     }
 
     /// <summary>Reads a gradebook that <see cref="WriteGradebook"/> wrote for the same exercises.</summary>
-    private static List<GradebookRow> ReadGradebook(GradingPlan plan, string path)
+    /// <param name="ids">The exercises' ids, its columns.</param>
+    /// <param name="path">The gradebook.</param>
+    /// <param name="reader">Who reads it, for the messages: --incomplete-only, or the merge.</param>
+    /// <returns>Its rows.</returns>
+    /// <exception cref="UsageException">No such file, or it was written for other exercises.</exception>
+    internal static List<GradebookRow> ReadGradebook(IReadOnlyList<string> ids, string path, string reader)
     {
         if (!File.Exists(path))
         {
-            throw new UsageException($"--incomplete-only: there is no gradebook to complete at {path}; grade the whole folder first.");
+            throw new UsageException($"{reader}: there is no gradebook to complete at {path}; grade the whole folder first.");
         }
 
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var text = new StreamReader(path);
+        using var csv = new CsvReader(text, CultureInfo.InvariantCulture);
         csv.Read();
         csv.ReadHeader();
-        var ids = plan.Exercises.Select(e => e.Id).ToList();
         var header = csv.HeaderRecord ?? [];
         if (!header.SequenceEqual(ids.Prepend("student").Concat(["total", "possible", "status", "reason"])))
         {
-            throw new UsageException($"--incomplete-only: {path} was written for other exercises ({string.Join(", ", header)}); grade with the same --exercise options.");
+            throw new UsageException($"{reader}: {path} was written for other exercises ({string.Join(", ", header)}); grade with the same --exercise options.");
         }
 
         var rows = new List<GradebookRow>();
@@ -271,14 +335,17 @@ public static class GradeAllCommand
     }
 
     /// <summary>Writes the gradebook: student, one column per exercise, total, possible, status, reason.</summary>
-    private static void WriteGradebook(GradingPlan plan, IReadOnlyList<GradebookRow> rows, string path)
+    /// <param name="ids">The exercises' ids, its columns.</param>
+    /// <param name="rows">Its rows, in order.</param>
+    /// <param name="path">The file.</param>
+    internal static void WriteGradebook(IReadOnlyList<string> ids, IReadOnlyList<GradebookRow> rows, string path)
     {
         using var writer = new StreamWriter(path);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         csv.WriteField("student");
-        foreach (var exercise in plan.Exercises)
+        foreach (var id in ids)
         {
-            csv.WriteField(exercise.Id);
+            csv.WriteField(id);
         }
 
         foreach (var column in new[] { "total", "possible", "status", "reason" })
@@ -290,7 +357,7 @@ public static class GradeAllCommand
         foreach (var row in rows)
         {
             csv.WriteField(row.Student);
-            foreach (var index in Enumerable.Range(0, plan.Exercises.Count))
+            foreach (var index in Enumerable.Range(0, ids.Count))
             {
                 csv.WriteField(index < row.Earned.Count ? Points(row.Earned[index]) : string.Empty);
             }
@@ -303,23 +370,27 @@ public static class GradeAllCommand
         }
     }
 
-    private static void Summary(GradingPlan plan, IReadOnlyList<GradebookRow> rows, DirectoryInfo output)
+    /// <summary>Prints the gradebook as a table, and where its files are.</summary>
+    /// <param name="ids">The exercises' ids.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="output">The folder of the gradebook and the reports.</param>
+    internal static void Summary(IReadOnlyList<string> ids, IReadOnlyList<GradebookRow> rows, DirectoryInfo output)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("GradingKit: the gradebook").AddColumn("Student");
-        foreach (var exercise in plan.Exercises)
+        foreach (var id in ids)
         {
-            table.AddColumn(new TableColumn(exercise.Id).RightAligned());
+            table.AddColumn(new TableColumn(id).RightAligned());
         }
 
         table.AddColumn(new TableColumn("Total").RightAligned()).AddColumn("Status");
         foreach (var row in rows)
         {
             var cells = new List<Markup> { new(Markup.Escape(row.Student)) };
-            cells.AddRange(plan.Exercises.Select((_, index) => new Markup(index < row.Earned.Count ? Points(row.Earned[index]) : "-")));
+            cells.AddRange(ids.Select((_, index) => new Markup(index < row.Earned.Count ? Points(row.Earned[index]) : "-")));
             cells.Add(new Markup($"[bold]{Points(row.Total)}[/] / {Points(row.Possible)}"));
             cells.Add(row.Status is GradeReport.Graded or GradeReport.Incomplete
                 ? new Markup((row.Status == GradeReport.Graded ? "[green]graded[/]" : "[yellow]incomplete[/]") + (row.Reason.Length == 0 ? string.Empty : $" [yellow]({Markup.Escape(row.Reason)})[/]"))
-                : new Markup($"[red]error[/]: {Markup.Escape(row.Reason)}"));
+                : new Markup($"[red]{(row.Status == NotGraded ? NotGraded : "error")}[/]: {Markup.Escape(row.Reason)}"));
             table.AddRow(cells);
         }
 
@@ -328,7 +399,10 @@ public static class GradeAllCommand
         AnsiConsole.MarkupLine($"Reports:   {Markup.Escape(Path.Combine(output.FullName, "<student>", ReportTextFile))} (the score table) and {ReportJsonFile} (every check)");
     }
 
-    private static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Points as the gradebook writes them: up to two decimals, invariant.</summary>
+    /// <param name="points">The points.</param>
+    /// <returns>The text.</returns>
+    internal static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Elapsed(TimeSpan elapsed) => $"{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}";
 }

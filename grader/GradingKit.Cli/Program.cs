@@ -61,4 +61,4 @@ grade.SetAction(result => GradeCommand.Run(new GradeOptions(
 
 var gradeAll = GradeAllCommand.Create(exercises, seed, timingScale, exerciseLimit, manifest);
 
-return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, gradeAll, DistributionCommands.Export(), DistributionCommands.Workflow(), DistributionCommands.Gradescope(), DistributionCommands.Classroom50(), NumbersCommand.Create() }.Parse(args).Invoke();
+return new RootCommand("GradingKit: grades parallel programming exercises in C#.") { grade, gradeAll, MergeCommand.Create(), DistributionCommands.Export(), DistributionCommands.Workflow(), DistributionCommands.Gradescope(), DistributionCommands.Classroom50(), NumbersCommand.Create() }.Parse(args).Invoke();
