@@ -74,7 +74,10 @@ public sealed class E12_FibonacciParallel
                     parallel,
                     TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"),
                     baseline,
-                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NotParallel)));
+                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NotParallel)))
+                {
+                    Timeline = concurrency?.Timeline,
+                };
             },
             Timing.HintBy(Hints.NotParallel, Hints.TooFewInFlight));
     }

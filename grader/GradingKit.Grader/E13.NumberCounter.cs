@@ -127,7 +127,10 @@ public sealed class E13_NumberCounter
                     parallel,
                     TimingModel.SpeedUp(baseline, parallel, "one-worker run"),
                     baseline,
-                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp)));
+                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp)))
+                {
+                    Timeline = concurrency?.Timeline,
+                };
             },
             attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
                 : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.ContentionCpuRatio ? Hints.Contention

@@ -34,6 +34,9 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     /// </summary>
     private static readonly string[] RuntimeThreads = [".NET Tiered Com", ".NET BGC", ".NET Server GC"];
 
+    /// <summary>The picture of the call: how many CPUs' worth of work ran, a window at a time.</summary>
+    public Timeline? Timeline { get; init; }
+
     /// <summary>Whether this system lets a process read its threads' CPU clocks.</summary>
     public static bool Available { get; } = OperatingSystem.IsLinux() && Directory.Exists(Tasks) && ThreadCpuTime.Of(ThreadCpuTime.CurrentThreadId()) is not null;
 
@@ -86,7 +89,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         }
 
         windows.Close(Reading.Now(samplerId, runtime), last: true);
-        return windows.Seen with { Sampler = samplerCpu };
+        return windows.Seen with { Sampler = samplerCpu, Timeline = windows.Timeline };
     }
 
     /// <summary>For a message: "work spread over two or more threads for 96% of 480 ms observed in 24 windows (at most 3.1 x the busiest thread's CPU time)".</summary>
@@ -143,6 +146,8 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     /// <summary>The call's time cut into windows, each closed once it is long enough, and what they saw.</summary>
     private sealed class WindowLog(Reading start)
     {
+        private readonly Dictionary<int, List<TimelineSpan>> computing = [];
+        private readonly long began = start.At;
         private Reading opened = start;
         private TimeSpan observed;
         private TimeSpan together;
@@ -150,6 +155,8 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         private double widest;
 
         public Concurrency Seen => new(observed, together, count, widest);
+
+        public Timeline Timeline => new([.. computing.Values.SelectMany(spans => spans)], Stopwatch.GetElapsedTime(began, opened.At), Computing: true);
 
         /// <summary>Closes the open window at <paramref name="now"/> if it is long enough, or if it is the last.</summary>
         public void Close(Reading now, bool last)
@@ -161,8 +168,9 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
             }
 
             var ran = now.Clocks.Select(thread => thread.Value - opened.Clocks.GetValueOrDefault(thread.Key)).ToList();
-            opened = now;
             var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            Draw(all, now, length);
+            opened = now;
             if (all <= TimeSpan.Zero || all < length * Thresholds.WorkUnderWay)
             {
                 return; // next to nothing ran: a window without work says nothing of its spread
@@ -173,6 +181,28 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
             together += spread >= Thresholds.ParallelSpread ? length : TimeSpan.Zero;
             count++;
             widest = Math.Max(widest, spread);
+        }
+
+        /// <summary>
+        /// Draws the closing window as CPUs' worth of work: all threads' CPU time over the window's
+        /// length, rounded, extends that many rows (one after another: 1; two threads together: 2).
+        /// </summary>
+        private void Draw(TimeSpan all, Reading now, TimeSpan length)
+        {
+            var from = Stopwatch.GetElapsedTime(began, opened.At);
+            var to = Stopwatch.GetElapsedTime(began, now.At);
+            for (var cpu = 1; cpu <= (int)Math.Round(all / length); cpu++)
+            {
+                var spans = computing.TryGetValue(cpu, out var list) ? list : computing[cpu] = [];
+                if (spans.Count > 0 && spans[^1].End == from)
+                {
+                    spans[^1] = spans[^1] with { End = to };
+                }
+                else
+                {
+                    spans.Add(new TimelineSpan(cpu, from, to));
+                }
+            }
         }
     }
 }

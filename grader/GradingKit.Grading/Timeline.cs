@@ -35,7 +35,12 @@ public sealed record TimedPicture(int Attempt, Timeline Run, IReadOnlyList<IRead
 /// </summary>
 /// <param name="Spans">The tasks, in the order they ended.</param>
 /// <param name="Length">How long the call ran.</param>
-public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length)
+/// <param name="Computing">
+/// Whether the rows are not threads running the grader's tasks but CPUs' worth of the call's own
+/// computing, as the witness of spread saw it a window at a time (<see cref="Concurrency"/>): row k
+/// is busy where all threads together ran about k CPUs' worth.
+/// </param>
+public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length, bool Computing = false)
 {
     /// <summary>The widest a row of the picture gets, in characters.</summary>
     public const int Width = 60;
@@ -111,33 +116,34 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
 
         var idealRows = ideal ?? [];
         var end = new[] { Length, Spans.Max(span => span.End) }.Concat(idealRows.SelectMany(row => row).Select(span => span.End)).Max();
-        var threads = Spans.GroupBy(span => span.Thread).OrderBy(row => row.Min(span => span.Start)).ToList();
-        var label = Math.Max(YourRun.Length, Ideal.Length) + 2 + $"thread {Math.Max(threads.Count, idealRows.Count)}".Length;
+        var threads = Spans.GroupBy(span => span.Thread).OrderBy(row => Computing ? TimeSpan.FromTicks(row.Key) : row.Min(span => span.Start)).ToList();
+        var (row, worker) = Computing ? ("cpu", "cpu") : ("thread", "worker");
+        var label = Math.Max(YourRun.Length, Ideal.Length) + 2 + $"{row} {Math.Max(threads.Count, idealRows.Count)}".Length;
         var columns = Width - label - 3;
         var unit = Units.FirstOrDefault(u => end <= u * columns, Units[^1]);
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Measurement.Format(unit)} (### or === a task; ... none):"),
+            string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Measurement.Format(unit)} ({(Computing ? "### or === a CPU computing" : "### or === a task; ... none")}):"),
         };
         var shown = threads.Take(MostRows).ToList();
-        for (var row = 0; row < shown.Count; row++)
+        for (var index = 0; index < shown.Count; index++)
         {
-            lines.Add(Row(row == 0 ? YourRun : string.Empty, $"thread {row + 1}", label, Bar([.. shown[row]], Length, unit, columns)));
+            lines.Add(Row(index == 0 ? YourRun : string.Empty, $"{row} {index + 1}", label, Bar([.. shown[index]], Length, unit, columns)));
         }
 
         if (threads.Count > shown.Count)
         {
-            lines.Add($"{new string(' ', label)}   ... and {threads.Count - shown.Count} more threads");
+            lines.Add($"{new string(' ', label)}   ... and {threads.Count - shown.Count} more {row}s");
         }
 
-        for (var row = 0; row < Math.Min(idealRows.Count, MostRows); row++)
+        for (var index = 0; index < Math.Min(idealRows.Count, MostRows); index++)
         {
-            lines.Add(Row(row == 0 ? Ideal : string.Empty, $"worker {row + 1}", label, Bar(idealRows[row], TimeSpan.Zero, unit, columns)));
+            lines.Add(Row(index == 0 ? Ideal : string.Empty, $"{worker} {index + 1}", label, Bar(idealRows[index], TimeSpan.Zero, unit, columns)));
         }
 
         if (idealRows.Count > MostRows)
         {
-            lines.Add($"{new string(' ', label)}   ... and {idealRows.Count - MostRows} more workers");
+            lines.Add($"{new string(' ', label)}   ... and {idealRows.Count - MostRows} more {worker}s");
         }
 
         return lines;

@@ -111,6 +111,7 @@ public static class TimingModel
         {
             Others = parallel.Others,
             QuietIdeal = baseline.Cpu / Processors,
+            Schedule = Timeline.Schedule(Processors, (baseline.Cpu + parallel.Others) / Processors, Processors),
         };
 
     /// <summary>A wall-time expectation for an ideal computed elsewhere.</summary>

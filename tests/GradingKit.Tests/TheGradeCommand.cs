@@ -96,8 +96,9 @@ public sealed class TheGradeCommand
         html.ShouldNotContain("src=", Case.Insensitive);
         html.ShouldNotContain("href=\"http", Case.Insensitive);
         static bool Drawn(JsonElement testCase) => testCase.TryGetProperty("picture", out var picture) && picture.ValueKind == JsonValueKind.Object;
-        var timedWithTasks = Manifest.Exercises.Where(e => e.Id is not ("E12" or "E13")).Sum(e => e.Checks.Count(c => c.Timed)); // E12's and E13's work is the student's own computing
-        checks.Count(c => c.GetProperty("cases").EnumerateArray().Any(Drawn)).ShouldBe(timedWithTasks);
+        // E12's and E13's speed-ups draw the witness's CPUs' worth of computing, where the system tells (Linux).
+        var drawable = Manifest.Exercises.Where(e => Concurrency.Available || e.Id is not ("E12" or "E13")).Sum(e => e.Checks.Count(c => c.Timed));
+        checks.Count(c => c.GetProperty("cases").EnumerateArray().Any(Drawn)).ShouldBe(drawable);
         Regex.Count(html, "<svg ").ShouldBe(checks.Sum(c => c.GetProperty("cases").EnumerateArray().Count(Drawn)));
         Regex.Count(html, "<h3 ").ShouldBe(CheckCount);
     }

@@ -103,6 +103,12 @@ public sealed class TheGradingLibrary
 
         seen.Decisive.ShouldBeTrue(seen.ToString());
         seen.Parallel.ShouldBeFalse(seen.ToString());
+
+        // Its picture: one CPU's worth at a time, a second one at most for a moment.
+        var timeline = seen.Timeline!;
+        timeline.Computing.ShouldBeTrue();
+        var second = timeline.Spans.Where(span => span.Thread >= 2).Aggregate(TimeSpan.Zero, (sum, span) => sum + (span.End - span.Start));
+        (second / timeline.Length).ShouldBeLessThan(0.1, string.Join("\n", timeline.Draw(null)));
     }
 
     [TestCase(2)]
@@ -121,6 +127,10 @@ public sealed class TheGradingLibrary
 
         seen.Decisive.ShouldBeTrue(seen.ToString());
         seen.Parallel.ShouldBeTrue(seen.ToString());
+
+        // Its picture: as many CPUs' worth at once as there are CPUs for the threads.
+        var timeline = seen.Timeline!;
+        timeline.Spans.Max(span => span.Thread).ShouldBeGreaterThanOrEqualTo(Math.Min(threads, Environment.ProcessorCount), string.Join("\n", timeline.Draw(null)));
     }
 
     [Test]

@@ -81,13 +81,15 @@ public static class HtmlReport
         return html.AppendLine("</body></html>").ToString();
     }
 
-    /// <summary>A timeline as SVG: a row per thread of the run (grey while the call ran, a bar per task), then a row per worker of the ideal, on one time axis.</summary>
+    /// <summary>A timeline as SVG: a row per thread of the run (grey while the call ran, a bar per task; or a row per CPU's worth of its computing), then a row per worker of the ideal, on one time axis.</summary>
     /// <param name="picture">The attempt's picture.</param>
     /// <returns>The figure, an &lt;svg&gt; in a &lt;figure&gt;.</returns>
     public static string Svg(TimedPicture picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        var run = picture.Run.Spans.GroupBy(span => span.Thread).OrderBy(row => row.Min(span => span.Start)).Select(row => (IReadOnlyList<TimelineSpan>)[.. row]).ToList();
+        var computing = picture.Run.Computing;
+        var run = picture.Run.Spans.GroupBy(span => span.Thread).OrderBy(row => computing ? TimeSpan.FromTicks(row.Key) : row.Min(span => span.Start)).Select(row => (IReadOnlyList<TimelineSpan>)[.. row]).ToList();
+        var (rowWord, workerWord) = computing ? ("cpu", "cpu") : ("thread", "worker");
         var ideal = picture.Ideal ?? [];
         var end = new[] { picture.Run.Length }.Concat(picture.Run.Spans.Select(span => span.End)).Concat(ideal.SelectMany(row => row).Select(span => span.End)).Max().TotalMilliseconds;
         end = Math.Max(end, 1);
@@ -96,7 +98,7 @@ public static class HtmlReport
         var height = ((rows + 1) * RowHeight) + 24;
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture, $"<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Label + Plot + 20}\" height=\"{height}\" role=\"img\">")
-            .AppendLine(CultureInfo.InvariantCulture, $"<title>Attempt {picture.Attempt}: {run.Count} thread(s) of your run above the ideal schedule on {ideal.Count} worker(s)</title>");
+            .AppendLine(CultureInfo.InvariantCulture, $"<title>Attempt {picture.Attempt}: {run.Count} {rowWord}(s) of your run above the ideal schedule on {ideal.Count} {workerWord}(s)</title>");
         for (var tick = 0.0; tick <= end + 1e-9; tick += step)
         {
             var x = X(tick, end);
@@ -106,7 +108,7 @@ public static class HtmlReport
         var y = 0;
         for (var row = 0; row < run.Count; row++, y += RowHeight)
         {
-            svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\">{(row == 0 ? "your run " : string.Empty)}thread {row + 1}</text>")
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\">{(row == 0 ? "your run " : string.Empty)}{rowWord} {row + 1}</text>")
                 .AppendLine(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 5}\" width=\"{X(picture.Run.Length.TotalMilliseconds, end) - Label:0.#}\" height=\"6\" fill=\"#e6e6e6\"/>");
             Bars(svg, run[row], y, end, "#0969da", "#54aeff");
         }
@@ -114,12 +116,12 @@ public static class HtmlReport
         y += RowHeight;
         for (var row = 0; row < ideal.Count; row++, y += RowHeight)
         {
-            svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\">{(row == 0 ? "ideal " : string.Empty)}worker {row + 1}</text>");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\">{(row == 0 ? "ideal " : string.Empty)}{workerWord} {row + 1}</text>");
             Bars(svg, ideal[row], y, end, "#1a7f37", "#4ac26b");
         }
 
         return svg.AppendLine("</svg>")
-            .AppendLine(CultureInfo.InvariantCulture, $"<figcaption>Attempt {picture.Attempt}: a bar is one of the grader's tasks (blue: your run, a row per thread, grey while your call ran; green: the ideal schedule).</figcaption></figure>")
+            .AppendLine(CultureInfo.InvariantCulture, $"<figcaption>Attempt {picture.Attempt}: {(computing ? "a row per CPU's worth of your code's computing, as the witness of spread saw it window by window (blue: your run, grey while your call ran; green: the ideal, P CPUs busy)" : "a bar is one of the grader's tasks (blue: your run, a row per thread, grey while your call ran; green: the ideal schedule)")}.</figcaption></figure>")
             .ToString();
     }
 
