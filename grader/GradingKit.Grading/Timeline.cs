@@ -100,6 +100,28 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
         }
     }
 
+    /// <summary>The run's rows: a row per thread in the order they first started, or per CPU's worth (<see cref="Computing"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<TimelineSpan>> Rows =>
+        [.. Spans.GroupBy(span => span.Thread).OrderBy(row => Computing ? TimeSpan.FromTicks(row.Key) : row.Min(span => span.Start)).Select(row => (IReadOnlyList<TimelineSpan>)[.. row])];
+
+    /// <summary>What a row of the run is: "thread", or "cpu" (<see cref="Computing"/>).</summary>
+    public string RowName => Computing ? "cpu" : "thread";
+
+    /// <summary>What a row of the ideal schedule is: "worker", or "cpu" (<see cref="Computing"/>).</summary>
+    public string IdealRowName => Computing ? "cpu" : "worker";
+
+    /// <summary>The round time step (1, 2, 2.5 or 5 x a power of ten, up to a minute) that fits <paramref name="end"/> into at most <paramref name="steps"/> steps.</summary>
+    /// <param name="end">The time to fit.</param>
+    /// <param name="steps">The most steps.</param>
+    /// <returns>The step.</returns>
+    public static TimeSpan Unit(TimeSpan end, int steps) => Units.FirstOrDefault(u => end <= u * steps, Units[^1]);
+
+    /// <summary>Where the picture ends: the call's end, its last task's, or the ideal schedule's, whichever is last.</summary>
+    /// <param name="ideal">The ideal schedule, if any.</param>
+    /// <returns>The end.</returns>
+    public TimeSpan End(IReadOnlyList<IReadOnlyList<TimelineSpan>>? ideal) =>
+        new[] { Length }.Concat(Spans.Select(span => span.End)).Concat((ideal ?? []).SelectMany(row => row).Select(span => span.End)).Max();
+
     /// <summary>
     /// The picture: a legend line, then a row per thread the tasks ran on (in the order they first
     /// started; tasks one after another on a thread alternate ### and ===, ... is the call running with
@@ -115,12 +137,11 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
         }
 
         var idealRows = ideal ?? [];
-        var end = new[] { Length, Spans.Max(span => span.End) }.Concat(idealRows.SelectMany(row => row).Select(span => span.End)).Max();
-        var threads = Spans.GroupBy(span => span.Thread).OrderBy(row => Computing ? TimeSpan.FromTicks(row.Key) : row.Min(span => span.Start)).ToList();
-        var (row, worker) = Computing ? ("cpu", "cpu") : ("thread", "worker");
+        var threads = Rows;
+        var (row, worker) = (RowName, IdealRowName);
         var label = Math.Max(YourRun.Length, Ideal.Length) + 2 + $"{row} {Math.Max(threads.Count, idealRows.Count)}".Length;
         var columns = Width - label - 3;
-        var unit = Units.FirstOrDefault(u => end <= u * columns, Units[^1]);
+        var unit = Unit(End(ideal), columns);
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Measurement.Format(unit)} ({(Computing ? "### or === a CPU computing" : "### or === a task; ... none")}):"),

