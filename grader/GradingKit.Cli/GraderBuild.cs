@@ -12,7 +12,10 @@ public sealed record BuiltGrader(string? GraderAssembly, IReadOnlyList<string> E
 /// <summary>
 /// Builds the kit's grader against a submission's exercise sources: `dotnet build
 /// grader/GradingKit.Grader -p:SubmissionSources=...`, which compiles them in the kit's own
-/// GradingKit.Submission project under the API policy. The submission's own build files never run.
+/// GradingKit.Submission project under the API policy, then GradingKit.StudentClasses against them.
+/// The grader itself compiles against StudentClasses' public surface, the same for every submission:
+/// after the first build only those two small projects compile again. The submission's own build
+/// files never run.
 /// </summary>
 public static partial class GraderBuild
 {
@@ -108,7 +111,7 @@ public static partial class GraderBuild
 
         var errors = lines
             .Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) && !ErrorCount().IsMatch(line))
-            .Select(line => Explain(line, grader, sources.Folder))
+            .Select(line => Explain(line, Path.Combine(kitRoot, "grader", "GradingKit.StudentClasses"), sources.Folder))
             .Distinct()
             .ToList();
         return new BuiltGrader(null, errors.Count > 0 ? errors : ["The build failed without naming an error."], []);
@@ -138,22 +141,38 @@ public static partial class GraderBuild
         value.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal).Replace("$", "%24", StringComparison.Ordinal)
             .Replace("@", "%40", StringComparison.Ordinal).Replace("'", "%27", StringComparison.Ordinal).Replace("\"", "%22", StringComparison.Ordinal);
 
-    /// <summary>An error in the grader's own files means the submission lacks what the contract asks for: say that.</summary>
-    private static string Explain(string line, string grader, string submission)
+    /// <summary>
+    /// An error in the kit's StudentClasses project, the one place that names the submission's
+    /// classes, means a class is not as the contract asks: say which and how.
+    /// </summary>
+    private static string Explain(string line, string studentClasses, string submission)
     {
-        if (line.StartsWith(grader, StringComparison.Ordinal) && MissingType().Match(line) is { Success: true } type)
+        if (line.StartsWith(studentClasses, StringComparison.Ordinal))
         {
-            return $"The submission does not define the public class GradingKit.Exercises.{type.Groups["name"].Value} (every exercise class must exist, even unfinished).";
-        }
-
-        if (line.StartsWith(grader, StringComparison.Ordinal) && MissingMember().Match(line) is { Success: true } member)
-        {
-            return $"The submission's {member.Groups["type"].Value} lacks {member.Groups["member"].Value}, which the contract asks for.";
+            return ContractError().Match(line) is { Success: true } error
+                ? ExplainContract(error.Groups["code"].Value, error.Groups["message"].Value)
+                : line;
         }
 
         return Path.GetRelativePath(submission, line.Split('(')[0]) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
             ? relative + line[line.Split('(')[0].Length..]
             : line;
+    }
+
+    private static string ExplainContract(string code, string message)
+    {
+        // Each name quoted in the message, without its namespace or parameters: 'GradingKit.Exercises.Pool' and 'Pool.Pool(int)' are Pool.
+        var named = Quoted().Matches(message).Select(m => m.Groups["name"].Value.Split('(')[0].Split('.', ':')[^1]).ToList();
+        var name = (code == "CS7036" ? named.LastOrDefault() : named.FirstOrDefault()) ?? "?";
+        return code switch
+        {
+            "CS0234" => $"The submission does not define the public class GradingKit.Exercises.{name} (every exercise class must exist, even unfinished).",
+            "CS0122" => $"The submission's class GradingKit.Exercises.{name} or its constructor is not public: the contract asks for a public class with a public constructor without parameters.",
+            "CS0266" or "CS0029" => $"The submission's class {name} does not implement {named.ElementAtOrDefault(1) ?? "its interface"}, which the contract asks for (declare it: class {name} : {named.ElementAtOrDefault(1) ?? "I" + name}).",
+            "CS1729" or "CS7036" => $"The submission's class {name} has no public constructor without parameters, which the grader uses to create it.",
+            "CS0144" or "CS0712" => $"The submission's class {name} is abstract or static: the grader must be able to create it with new {name}().",
+            _ => $"The submission's exercise classes do not match the contract: {code}: {message}",
+        };
     }
 
     [GeneratedRegex(@"^\d+ Error\(s\)$")]
@@ -162,11 +181,11 @@ public static partial class GraderBuild
     [GeneratedRegex(@"\s*\[[^\]]*\.csproj\]$")]
     private static partial Regex ProjectSuffix();
 
-    [GeneratedRegex(@"error CS0234: The type or namespace name '(?<name>\w+)' does not exist in the namespace '(Submission::)?GradingKit\.Exercises'")]
-    private static partial Regex MissingType();
+    [GeneratedRegex(@"error (?<code>CS\d+): (?<message>.*)$")]
+    private static partial Regex ContractError();
 
-    [GeneratedRegex(@"error CS1061: '(?<type>\w+)' does not contain a definition for '(?<member>\w+)'")]
-    private static partial Regex MissingMember();
+    [GeneratedRegex(@"'(?<name>[^']+)'")]
+    private static partial Regex Quoted();
 }
 
 /// <summary>A mistake in how the command was called or in assignments.json: reported without a stack trace, exit code 2.</summary>

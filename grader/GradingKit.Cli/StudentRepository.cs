@@ -17,6 +17,7 @@ public static class StudentRepository
         "starter/GradingKit.Contracts",
         "starter/GradingKit.Starter",
         "grader/GradingKit.Grading",
+        "grader/GradingKit.StudentClasses",
         "grader/GradingKit.Grader",
         "grader/GradingKit.Cli",
     ];

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(CpuCounter))]
+[TestFixture(TestOf = typeof(ICpuCounter))]
 [Category("E01")]
 public sealed class E01_CpuCounter
 {
-    private readonly CpuCounter counter = StudentCode.Create<CpuCounter>();
+    private readonly ICpuCounter counter = StudentCode.Create(StudentClass.CpuCounter);
 
     [Test]
     public void Returns_the_processor_count_of_this_process()

@@ -3,11 +3,11 @@ using Moq;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(ThreadPerTask))]
+[TestFixture(TestOf = typeof(IThreadPerTask))]
 [Category("E02")]
 public sealed class E02_ThreadPerTask
 {
-    private readonly ThreadPerTask runner = StudentCode.Create<ThreadPerTask>();
+    private readonly IThreadPerTask runner = StudentCode.Create(StudentClass.ThreadPerTask);
 
     [Test]
     public void Runs_each_task_index_exactly_once()

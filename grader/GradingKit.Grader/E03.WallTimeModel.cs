@@ -1,13 +1,13 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(WallTimeModel))]
+[TestFixture(TestOf = typeof(IWallTimeModel))]
 [Category("E03")]
 public sealed class E03_WallTimeModel
 {
     private const int MostProcessors = 64;
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
-    private readonly WallTimeModel model = StudentCode.Create<WallTimeModel>();
-    private readonly ThreadPerTask runner = StudentCode.Create<ThreadPerTask>();
+    private readonly IWallTimeModel model = StudentCode.Create(StudentClass.WallTimeModel);
+    private readonly IThreadPerTask runner = StudentCode.Create(StudentClass.ThreadPerTask);
 
     [TestCase(WorkKind.Waiting)]
     [TestCase(WorkKind.Computing)]

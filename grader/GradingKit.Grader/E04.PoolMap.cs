@@ -1,13 +1,13 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(Pool))]
+[TestFixture(TestOf = typeof(IPool))]
 [Category("E04")]
 public sealed class E04_PoolMap
 {
     /// <summary>Rounds of waiting tasks: at P = 2 running them one after another takes twice the ideal, and must stand out from the limit.</summary>
     private const int RoundsAtP2 = 4;
     private static readonly int Processors = Environment.ProcessorCount;
-    private readonly Pool pool = StudentCode.Create<Pool>();
+    private readonly IPool pool = StudentCode.Create(StudentClass.Pool);
 
     [Test]
     public void Returns_the_results_in_the_order_of_the_items()

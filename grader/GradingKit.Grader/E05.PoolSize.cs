@@ -1,10 +1,10 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(Pool))]
+[TestFixture(TestOf = typeof(IPool))]
 [Category("E05")]
 public sealed class E05_PoolSize
 {
-    private readonly Pool pool = StudentCode.Create<Pool>();
+    private readonly IPool pool = StudentCode.Create(StudentClass.Pool);
 
     private static IEnumerable<TestCaseData> WorkerCounts =>
     [

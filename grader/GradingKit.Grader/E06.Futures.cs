@@ -1,10 +1,10 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(Futures))]
+[TestFixture(TestOf = typeof(IFutures))]
 [Category("E06")]
 public sealed class E06_Futures
 {
-    private readonly Futures futures = StudentCode.Create<Futures>();
+    private readonly IFutures futures = StudentCode.Create(StudentClass.Futures);
 
     [Test]
     public void Returns_its_task_before_the_work_is_done()

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(ResultMerger))]
+[TestFixture(TestOf = typeof(IResultMerger))]
 [Category("E07")]
 public sealed class E07_ResultMerger
 {
     private const int TinyTaskCount = 100_000;
     private const int TinyTaskSpins = 50;
-    private readonly ResultMerger merger = StudentCode.Create<ResultMerger>();
+    private readonly IResultMerger merger = StudentCode.Create(StudentClass.ResultMerger);
 
     [Test]
     public void Returns_the_sum_of_what_the_tasks_returned()

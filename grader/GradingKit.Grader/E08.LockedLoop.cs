@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(LockedLoop))]
+[TestFixture(TestOf = typeof(ILockedLoop))]
 [Category("E08")]
 public sealed class E08_LockedLoop
 {
     private static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
-    private readonly LockedLoop loop = StudentCode.Create<LockedLoop>();
+    private readonly ILockedLoop loop = StudentCode.Create(StudentClass.LockedLoop);
 
     [Test]
     public void Hands_every_task_the_same_lock_once()
@@ -98,6 +98,7 @@ public sealed class E08_LockedLoop
                 (outside + CriticalSection) * taskCount,
                 "holding the lock around the whole task") with
             {
+                Waits = true,
                 Work = new TimedWork(taskCount, outside + CriticalSection, taskCount),
                 Schedule = [.. Enumerable.Range(0, taskCount).Select(task => (IReadOnlyList<TimelineSpan>)
                     [new(task, TimeSpan.Zero, outside), new(task, outside + (CriticalSection * task), outside + (CriticalSection * (task + 1)))])],

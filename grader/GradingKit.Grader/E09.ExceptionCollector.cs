@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(ExceptionCollector))]
+[TestFixture(TestOf = typeof(IExceptionCollector))]
 [Category("E09")]
 public sealed class E09_ExceptionCollector
 {
-    private readonly ExceptionCollector collector = StudentCode.Create<ExceptionCollector>();
+    private readonly IExceptionCollector collector = StudentCode.Create(StudentClass.ExceptionCollector);
 
     [Test]
     public void Returns_one_outcome_per_task_in_task_order()

@@ -2,12 +2,12 @@ using Moq;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(SharedArrayFiller))]
+[TestFixture(TestOf = typeof(ISharedArrayFiller))]
 [Category("E10")]
 public sealed class E10_SharedArrayFiller
 {
     private static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(5);
-    private readonly SharedArrayFiller filler = StudentCode.Create<SharedArrayFiller>();
+    private readonly ISharedArrayFiller filler = StudentCode.Create(StudentClass.SharedArrayFiller);
 
     [Test]
     public void Writes_every_slot_exactly_once_with_its_own_index()

@@ -1,6 +1,6 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(Fibonacci))]
+[TestFixture(TestOf = typeof(IFibonacci))]
 [Category("E11")]
 public sealed class E11_FibonacciIterative
 {
@@ -9,7 +9,7 @@ public sealed class E11_FibonacciIterative
     // As the notebook prints them.
     private static readonly int[] FirstTwentyOne = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765];
 
-    private readonly Fibonacci fibonacci = StudentCode.Create<Fibonacci>();
+    private readonly IFibonacci fibonacci = StudentCode.Create(StudentClass.Fibonacci);
 
     [Test]
     public void Computes_F0_to_F20_as_the_notebook_prints_them()
@@ -55,7 +55,8 @@ public sealed class E11_FibonacciIterative
             Digits(FibonacciOracle.Of(Large)),
             Hints.WrongFibonacci);
 
-        var cycle = RecursionInspector.FindRecursion(typeof(Fibonacci).GetMethod(nameof(Fibonacci.Iterative))!);
+        var cycle = RecursionInspector.FindRecursion(
+            RecursionInspector.Implementing(StudentClass.FibonacciClass, typeof(IFibonacci).GetMethod(nameof(IFibonacci.Iterative))!));
         Feedback.Require(
             cycle is null,
             "Iterative is recursive: a method it runs calls itself.",

@@ -1,6 +1,6 @@
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(Fibonacci))]
+[TestFixture(TestOf = typeof(IFibonacci))]
 [Category("E12")]
 public sealed class E12_FibonacciParallel
 {
@@ -8,7 +8,7 @@ public sealed class E12_FibonacciParallel
     private const int SmallestTimedN = 30;
     private const int LargestTimedN = 46;
     private static readonly double GoldenRatio = (1 + Math.Sqrt(5)) / 2;
-    private readonly Fibonacci fibonacci = StudentCode.Create<Fibonacci>();
+    private readonly IFibonacci fibonacci = StudentCode.Create(StudentClass.Fibonacci);
 
     [Test]
     public void Computes_F0_to_F40_exactly_for_several_cutoffs()

@@ -2,12 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace GradingKit.Grader;
 
-[TestFixture(TestOf = typeof(NumberCounter))]
+[TestFixture(TestOf = typeof(INumberCounter))]
 [Category("E13")]
 public sealed class E13_NumberCounter
 {
     private const int MostCopies = 40;
-    private readonly NumberCounter counter = StudentCode.Create<NumberCounter>();
+    private readonly INumberCounter counter = StudentCode.Create(StudentClass.NumberCounter);
     private string directory = string.Empty;
 
     [SetUp]

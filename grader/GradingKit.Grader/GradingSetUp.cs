@@ -7,7 +7,11 @@ namespace GradingKit.Grader;
 [SetUpFixture]
 public sealed class GradingSetUp
 {
-    /// <summary>Raises the thread pool's minimum and guards against exceptions escaping student threads.</summary>
+    /// <summary>Raises the thread pool's minimum, guards against exceptions escaping student threads, and names the implementation for the checks' replay lines.</summary>
     [OneTimeSetUp]
-    public void Start() => GradingSession.Start();
+    public void Start()
+    {
+        Seed.Implementation = StudentClass.Implementation;
+        GradingSession.Start();
+    }
 }

@@ -19,7 +19,7 @@ public static class Program
         {
             try
             {
-                Console.WriteLine(new CpuCounter().ProcessorCount());
+                Console.WriteLine(StudentClass.CpuCounter().ProcessorCount());
                 return 0;
             }
             catch (Exception exception)

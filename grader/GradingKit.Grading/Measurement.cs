@@ -16,7 +16,11 @@ namespace GradingKit.Grading;
 /// the operating system tells (Linux); zero elsewhere.
 /// </param>
 /// <param name="GcPauses">How long the garbage collector paused the process's threads meanwhile.</param>
-public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System, TimeSpan Others = default, TimeSpan GcPauses = default)
+/// <param name="Stalled">
+/// How long, meanwhile, at least one thread of the machine (this process's or another's) that could
+/// run waited for a CPU, where the operating system tells (Linux's pressure stall information); null elsewhere.
+/// </param>
+public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan System, TimeSpan Others = default, TimeSpan GcPauses = default, TimeSpan? Stalled = null)
 {
     /// <summary>The CPU time, user and system together.</summary>
     public TimeSpan Cpu => User + System;
@@ -28,6 +32,7 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     {
         ArgumentNullException.ThrowIfNull(run);
         var machineBefore = MachineCpu.Busy();
+        var stalledBefore = MachineCpu.Stalled();
         var pausedBefore = GC.GetTotalPauseDuration();
         var before = Environment.CpuUsage;
         var clock = Stopwatch.StartNew();
@@ -36,9 +41,10 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
         var after = Environment.CpuUsage;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var machineAfter = MachineCpu.Busy();
+        var stalled = MachineCpu.Stalled() - stalledBefore;
         var ours = after.TotalTime - before.TotalTime;
         var others = machineAfter - machineBefore - ours is { } taken && taken > TimeSpan.Zero ? taken : TimeSpan.Zero;
-        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others, paused);
+        return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others, paused, stalled);
     }
 
     /// <summary>A duration the way %%time prints it: "3.98 s", "12 ms", "350 µs".</summary>
@@ -56,6 +62,7 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     public override string ToString() =>
         $"CPU times: user {Format(User)}, sys {Format(System)}, total {Format(Cpu)}; Wall time: {Format(Wall)}"
         + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Format(Others)} of CPU time meanwhile" : string.Empty)
+        + (Others >= Thresholds.OthersWorthMentioning && Stalled >= Thresholds.OthersWorthMentioning ? $", and for {Format(Stalled.Value)} threads waited for a CPU" : string.Empty)
         + (GcHeavy ? $"; garbage collection paused every thread for {Format(GcPauses)}" : string.Empty);
 
     /// <summary>Whether garbage collection stopped the threads for a large share of the wall time.</summary>

@@ -14,6 +14,18 @@ public static class RecursionInspector
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value);
 
+    /// <summary>The method of <paramref name="type"/> that implements <paramref name="contractMethod"/>, public or explicit.</summary>
+    /// <param name="type">The student's class.</param>
+    /// <param name="contractMethod">A method of an interface the class implements.</param>
+    /// <returns>The class's method that a call through the interface runs.</returns>
+    public static MethodInfo Implementing(Type type, MethodInfo contractMethod)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(contractMethod);
+        var map = type.GetInterfaceMap(contractMethod.DeclaringType!);
+        return map.TargetMethods[Array.IndexOf(map.InterfaceMethods, contractMethod)];
+    }
+
     /// <summary>A cycle of calls reachable from <paramref name="method"/>, if there is one.</summary>
     /// <param name="method">The method to inspect.</param>
     /// <returns>The calls from <paramref name="method"/> into the cycle and round it (for example "Iterative -> Step -> Step"), or null.</returns>

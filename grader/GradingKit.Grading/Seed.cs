@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace GradingKit.Grading;
 
@@ -26,12 +25,13 @@ public static class Seed
         return new Random(seed);
     }
 
+    /// <summary>
+    /// What the running build grades, as its -p:Implementation switch names it: starter, reference or
+    /// a project's path; set by the grader before its checks run. Null is the default, the starter.
+    /// </summary>
+    public static string? Implementation { get; set; }
+
     /// <summary>The -p:Implementation switch of the build being run, empty for the default (the starter).</summary>
-    private static string ImplementationSwitch()
-    {
-        var implementation = AppDomain.CurrentDomain.GetAssemblies()
-            .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
-            .FirstOrDefault(a => a.Key == "Implementation")?.Value;
-        return implementation is null or "starter" ? "" : $" -p:Implementation=\"{implementation}\"";
-    }
+    private static string ImplementationSwitch() =>
+        Implementation is null or "starter" ? "" : $" -p:Implementation=\"{Implementation}\"";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace GradingKit.Grading;
@@ -137,11 +138,16 @@ public static partial class StudentCode
         return copy;
     }
 
-    /// <summary>Creates a student class with its parameterless constructor, bounded like any call.</summary>
-    /// <typeparam name="T">The student class.</typeparam>
+    /// <summary>Creates a student object with its class's parameterless constructor, bounded like any call.</summary>
+    /// <typeparam name="T">The contract's interface that the class implements.</typeparam>
+    /// <param name="create">The constructor's call (StudentClass.Pool and the like).</param>
+    /// <param name="expression">Filled in by the compiler: the argument as written, whose last name is the class's.</param>
     /// <returns>The new instance, to be used only inside further calls.</returns>
-    public static T Create<T>()
-        where T : new() => Call($"new {typeof(T).Name}()", () => new T());
+    public static T Create<T>(Func<T> create, [CallerArgumentExpression(nameof(create))] string expression = "")
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return Call($"new {expression[(expression.LastIndexOf('.') + 1)..]}()", create);
+    }
 
     /// <summary>Calls student code and returns its result.</summary>
     /// <typeparam name="T">The result type.</typeparam>

@@ -190,7 +190,7 @@ public static class Timing
             var witnessed = measured.Witness?.Holds != false;
             var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
             var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
-                : !limit.IsConclusive ? " - undecided" : passed ? string.Empty : " - over the limit";
+                : !Decides(measured) ? " - undecided" : passed ? string.Empty : " - over the limit";
             progress.Add($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
             Log(call, number, measured, passed);
             if (passed)
@@ -217,13 +217,14 @@ public static class Timing
                 witness.Hint);
         }
 
-        var conclusive = attempts.Where(a => a.Limit.IsConclusive && a.Witness?.Holds != false).ToList();
+        var conclusive = attempts.Where(a => Decides(a) && a.Witness?.Holds != false).ToList();
         if (conclusive.Count == 0)
         {
             Picture(attempts[^1], attempts.Count);
             var witnessSaw = attempts.Any(a => a.Witness?.RulesOutTheMistake == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
+            var last = attempts[^1];
             throw GraderVerdicts.Inconclusive(
-                $"{call}: undecided on this machine: {attempts[^1].Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
+                $"{call}: undecided on this machine: {last.Limit.LoadExplains(last.Measurement) ?? last.Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
                 + $"  Measured: {string.Join(Environment.NewLine + "            ", attempts)}{Environment.NewLine}"
                 + "  An undecided check earns no points: the grade command measures it again at the end of its run, "
                 + "and grading the exercise again on a quieter machine (grade --exercise) can decide it.");
@@ -239,6 +240,10 @@ public static class Timing
             MostCommonHint(conclusive, best, hint));
         return best;
     }
+
+    /// <summary>Whether an attempt's measurement decides the check here: the machine can tell the mistake from a correct run, and its load does not explain the time over the limit.</summary>
+    private static bool Decides(TimedAttempt attempt) =>
+        attempt.Limit.IsConclusive && attempt.Limit.LoadExplains(attempt.Measurement) is null;
 
     /// <summary>
     /// The hint most of the conclusive attempts point to (ties go to the best attempt's): one attempt
@@ -363,11 +368,12 @@ public static class Timing
             floorMs = limit.Floor?.TotalMilliseconds,
             mistake = limit.Mistake,
             mistakeMs = limit.MistakeCost?.TotalMilliseconds,
-            conclusive = limit.IsConclusive,
+            conclusive = Decides(attempt),
             measuredMs = limit.Of(attempt.Measurement).TotalMilliseconds,
             wallMs = attempt.Measurement.Wall.TotalMilliseconds,
             cpuMs = attempt.Measurement.Cpu.TotalMilliseconds,
             othersMs = attempt.Measurement.Others.TotalMilliseconds,
+            stalledMs = attempt.Measurement.Stalled?.TotalMilliseconds,
             baselineMs = attempt.Baseline?.Wall.TotalMilliseconds,
             baselineCpuMs = attempt.Baseline?.Cpu.TotalMilliseconds,
             witness = attempt.Witness?.Seen,

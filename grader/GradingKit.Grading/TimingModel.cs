@@ -94,6 +94,7 @@ public static class TimingModel
             Schedule = Timeline.Schedule(taskCount, taskDuration, kind == WorkKind.Computing ? Math.Min(workers, Processors) : workers),
             Others = kind == WorkKind.Computing ? othersCpu : TimeSpan.Zero,
             QuietIdeal = IdealWallTime(taskCount, taskDuration, workers, Processors, kind),
+            Waits = kind == WorkKind.Waiting,
         };
     }
 
@@ -208,6 +209,12 @@ public sealed record TimeLimit(
     /// <summary>Whether other processes took enough CPU time to matter.</summary>
     public bool Contended => Others >= Thresholds.OthersWorthMentioning;
 
+    /// <summary>
+    /// Whether this is the wall time of work that only waits: what other processes take is no part of
+    /// its ideal, but a busy machine delays its threads' starts and wake-ups (<see cref="LoadExplains"/>).
+    /// </summary>
+    public bool Waits { get; init; }
+
     /// <summary>The ideal had no other process taken CPU time meanwhile; null where that makes no difference.</summary>
     public TimeSpan? QuietIdeal { get; init; }
 
@@ -236,6 +243,30 @@ public sealed record TimeLimit(
     /// <param name="measurement">A measurement.</param>
     /// <returns>True when within.</returns>
     public bool Holds(Measurement measurement) => Of(measurement) <= Limit && (Floor is not { } floor || Of(measurement) >= floor);
+
+    /// <summary>
+    /// Why a measurement over a waiting-work limit may be the machine's doing rather than the
+    /// solution's; null where it cannot be. A busy machine delays waiting threads only while they wait
+    /// for a CPU, and by no more than the CPU time other processes took: a run that is no further over
+    /// the limit than both the time threads waited for a CPU and what the other processes took is
+    /// undecided, not failed. On a quiet machine both are about zero, and the limit alone decides.
+    /// </summary>
+    /// <param name="measurement">A measurement.</param>
+    /// <returns>The reason, or null.</returns>
+    public string? LoadExplains(Measurement measurement)
+    {
+        if (!Waits || Quantity != TimedQuantity.WallTime || Holds(measurement) || measurement.Stalled is not { } stalled
+            || measurement.Others < Thresholds.OthersWorthMentioning)
+        {
+            return null;
+        }
+
+        var over = Of(measurement) - Limit;
+        return over <= stalled && over <= measurement.Others
+            ? $"other processes took {Measurement.Format(measurement.Others)} of CPU time while it ran, and for {Measurement.Format(stalled)} threads waited for a CPU: "
+                + $"enough to have delayed the waiting tasks by the {Measurement.Format(over)} it was over the limit"
+            : null;
+    }
 
     /// <summary>Whether a measurement is closer to the mistake's cost than to the limit.</summary>
     /// <param name="measurement">A measurement.</param>

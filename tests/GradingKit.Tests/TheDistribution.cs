@@ -24,6 +24,7 @@ public sealed partial class TheDistribution
         "starter/GradingKit.Contracts/GradingKit.Contracts.csproj",
         "starter/GradingKit.Starter/GradingKit.Starter.csproj",
         "grader/GradingKit.Grading/GradingKit.Grading.csproj",
+        "grader/GradingKit.StudentClasses/GradingKit.StudentClasses.csproj",
         "grader/GradingKit.Grader/GradingKit.Grader.csproj",
         "grader/GradingKit.Cli/GradingKit.Cli.csproj",
     ];

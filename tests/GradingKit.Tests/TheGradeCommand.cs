@@ -236,6 +236,33 @@ public sealed class TheGradeCommand
     }
 
     [Test]
+    public void Names_each_class_that_is_not_as_the_contract_asks()
+    {
+        var project = Submissions.Build("Idiom.Plinq");
+        var folder = Path.GetDirectoryName(project)!;
+        Edit(folder, "E04.Pool.cs", "public sealed class Pool : IPool", "internal sealed class Pool : IPool");
+        Edit(folder, "E06.Futures.cs", "public sealed class Futures : IFutures", "public sealed class Futures");
+        Edit(folder, "E11.Fibonacci.cs", "public sealed class Fibonacci : IFibonacci", "public sealed class Fibonacci(int unused) : IFibonacci");
+
+        var graded = GradeCommandRun.Grade("--implementation", project, "--exercise", "E04");
+
+        graded.Json!.Value.GetProperty("status").GetString().ShouldBe("error");
+        var error = graded.Json.Value.GetProperty("error").GetString()!;
+        error.ShouldContain("The submission's class GradingKit.Exercises.Pool or its constructor is not public");
+        error.ShouldContain("The submission's class Futures does not implement IFutures, which the contract asks for");
+        error.ShouldContain("The submission's class Fibonacci has no public constructor without parameters");
+        error.ShouldNotContain("GradingKit.StudentClasses", Case.Sensitive, "the message speaks of the student's classes, not of the kit's files");
+
+        static void Edit(string folder, string file, string find, string replace)
+        {
+            var path = Path.Combine(folder, file);
+            var text = File.ReadAllText(path);
+            text.ShouldContain(find);
+            File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        }
+    }
+
+    [Test]
     public void Refuses_an_unknown_exercise_naming_the_known_ones()
     {
         var graded = GradeCommandRun.Grade("--exercise", "E99");

@@ -51,6 +51,41 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_busy_machine_explains_waiting_work_over_its_limit_only_by_as_much_as_threads_waited_for_a_CPU()
+    {
+        // The reference's E02, measured beside two builds: 145 ms against a limit of 140 ms.
+        var limit = TimingModel.WallTime(12, Ms100, 12, WorkKind.Waiting);
+        var over = limit.Limit + TimeSpan.FromMilliseconds(5);
+        Measurement Run(TimeSpan wall, double othersMs, double? stalledMs) =>
+            new(wall, TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(othersMs), Stalled: stalledMs is { } s ? TimeSpan.FromMilliseconds(s) : null);
+
+        limit.LoadExplains(Run(over, 81, 40)).ShouldNotBeNull().ShouldContain("enough to have delayed the waiting tasks by the 5 ms it was over the limit");
+        limit.LoadExplains(Run(over, 81, 2)).ShouldBeNull("threads hardly waited for a CPU: the time over the limit is the solution's");
+        limit.LoadExplains(Run(over, 3, 40)).ShouldBeNull("no other process took the CPU: waiting among the solution's own threads is the solution's");
+        limit.LoadExplains(Run(over, 81, null)).ShouldBeNull("where the kernel does not tell how long threads waited, the limit alone decides");
+        limit.LoadExplains(Run(Ms100 * 12, 900, 900)).ShouldBeNull("running the 12 tasks one after another is far more over the limit than the load explains");
+        limit.LoadExplains(Run(limit.Limit, 81, 40)).ShouldBeNull("within the limit there is nothing to explain");
+        TimingModel.WallTime(4 * TimingModel.Processors, Ms100, 4 * TimingModel.Processors, WorkKind.Computing, TimeSpan.FromMilliseconds(81))
+            .LoadExplains(Run(over * 4, 81, 40)).ShouldBeNull("computing work counts what other processes took in its ideal already");
+    }
+
+    [Test]
+    public void A_waiting_check_that_only_a_busy_machine_put_over_its_limit_is_undecided_and_one_on_a_quiet_machine_fails()
+    {
+        var limit = TimingModel.WallTime(12, Ms100, 12, WorkKind.Waiting);
+        var cpu = TimeSpan.FromMilliseconds(30);
+        var busy = new Measurement(limit.Limit + TimeSpan.FromMilliseconds(5), cpu, TimeSpan.Zero, TimeSpan.FromMilliseconds(81), Stalled: TimeSpan.FromMilliseconds(40));
+        var quiet = busy with { Others = TimeSpan.Zero, Stalled = TimeSpan.Zero };
+
+        var undecided = Should.Throw<InconclusiveException>(() => Timing.Require("ThreadPerTask.RunAll(12, task)", () => new TimedAttempt(busy, limit), _ => Hints.Sequential));
+        undecided.Message.ShouldContain("undecided on this machine: other processes took 81 ms of CPU time while it ran, and for 40 ms threads waited for a CPU");
+        undecided.Message.ShouldContain("Wall time: 145 ms; other processes took 81 ms of CPU time meanwhile, and for 40 ms threads waited for a CPU");
+
+        var failed = Should.Throw<AssertionException>(() => Timing.Require("ThreadPerTask.RunAll(12, task)", () => new TimedAttempt(quiet, limit), _ => Hints.Sequential));
+        failed.Message.ShouldContain("took too long: its wall time was above the limit in all 3 conclusive attempts");
+    }
+
+    [Test]
     public void Holds_within_the_limit_and_above_the_floor()
     {
         var limit = TimingModel.CpuTimeOfComputing(4, Ms100);
