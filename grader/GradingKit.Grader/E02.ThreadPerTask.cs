@@ -111,7 +111,7 @@ public sealed class E02_ThreadPerTask
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, taskCount, WorkKind.Waiting),
-            () => runner.RunAll(taskCount, _ => Timeline.Wait(duration)),
+            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
             Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
     }
 
@@ -127,7 +127,7 @@ public sealed class E02_ThreadPerTask
         Timing.Require(
             call,
             TimingModel.CpuTimeOfWaiting(taskCount, duration, taskCount),
-            () => runner.RunAll(taskCount, _ => Timeline.Wait(duration)),
+            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
             _ => Hints.BusyWaiting);
     }
 }

@@ -86,7 +86,7 @@ public sealed class E03_WallTimeModel
         var duration = kind == WorkKind.Waiting ? Thresholds.WaitingTask : Thresholds.ComputingTask;
         var predicted = Predict(taskCount, duration, TimingModel.Processors, kind, out var prediction);
         var call = $"one thread per task, all started before any is joined: {taskCount} {kind.ToString().ToLowerInvariant()} tasks";
-        Action task = kind == WorkKind.Waiting ? () => Timeline.Wait(duration) : ComputingWork.For(duration);
+        Action task = kind == WorkKind.Waiting ? () => TimelineRecorder.Wait(duration) : ComputingWork.For(duration);
 
         // The prediction is compared with the grader's own thread per task, not the submission's RunAll:
         // a RunAll that runs one task after another costs E02's and E03's timing checks, not the model's
@@ -100,7 +100,7 @@ public sealed class E03_WallTimeModel
             measured =>
             {
                 var others = measured.Others;
-                var shared = others >= Thresholds.OthersWorthMentioning ? $" + ({Measurement.Format(others)} that other processes took) / P" : string.Empty;
+                var shared = others >= Thresholds.OthersWorthMentioning ? $" + ({Durations.Format(others)} that other processes took) / P" : string.Empty;
                 var ideal = predicted + (others / TimingModel.Processors);
                 return TimingModel.WallTime(ideal, $"what {prediction} predicted{shared}", null, null) with
                 {
@@ -128,7 +128,7 @@ public sealed class E03_WallTimeModel
 
     private TimeSpan Predict(int taskCount, TimeSpan duration, int processors, WorkKind kind, out string call)
     {
-        var what = $"WallTimeModel.Predict({taskCount}, {Measurement.Format(duration)}, {processors}, {kind})";
+        var what = $"WallTimeModel.Predict({taskCount}, {Durations.Format(duration)}, {processors}, {kind})";
         call = what;
         return StudentCode.Call(what, () => model.Predict(taskCount, duration, processors, kind));
     }

@@ -97,7 +97,7 @@ public sealed class E07_ResultMerger
             TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
             () => merger.SumResults(taskCount, _ =>
             {
-                Timeline.Wait(duration);
+                TimelineRecorder.Wait(duration);
                 return 1;
             }),
             Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight));

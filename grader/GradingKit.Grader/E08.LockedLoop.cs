@@ -94,7 +94,7 @@ public sealed class E08_LockedLoop
             call,
             TimingModel.WallTime(
                 ideal,
-                $"{Measurement.Format(outside)} outside the lock + {taskCount} x {Measurement.Format(CriticalSection)} inside it, one task after another",
+                $"{Durations.Format(outside)} outside the lock + {taskCount} x {Durations.Format(CriticalSection)} inside it, one task after another",
                 (outside + CriticalSection) * taskCount,
                 "holding the lock around the whole task") with
             {
@@ -104,10 +104,10 @@ public sealed class E08_LockedLoop
             },
             () => loop.RunAll(taskCount, (_, shared) =>
             {
-                Timeline.Wait(outside);
+                TimelineRecorder.Wait(outside);
                 using (shared.EnterScope())
                 {
-                    Timeline.Wait(CriticalSection);
+                    TimelineRecorder.Wait(CriticalSection);
                 }
             }),
             Timing.HintBy(Hints.EverythingUnderTheLock, Hints.TooFewInFlight));

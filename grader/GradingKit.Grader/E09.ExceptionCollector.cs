@@ -153,7 +153,7 @@ public sealed class E09_ExceptionCollector
         var duration = Thresholds.WaitingTask;
         var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
         {
-            Timeline.Wait(duration);
+            TimelineRecorder.Wait(duration);
             return index % 3 == 0 ? throw new InvalidOperationException($"task {index} failed (thrown by the grader)") : index;
         })).ToList();
         var call = $"ExceptionCollector.RunAll(tasks[{taskCount}], {workers})";

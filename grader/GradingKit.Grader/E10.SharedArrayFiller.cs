@@ -91,7 +91,7 @@ public sealed class E10_SharedArrayFiller
             call,
             TimingModel.WallTime(length, write, workers, WorkKind.Waiting) with
             {
-                Model = $"ceil({length} / {workers}) writes x {Measurement.Format(write)} (every write to this array waits; {workers} workers)",
+                Model = $"ceil({length} / {workers}) writes x {Durations.Format(write)} (every write to this array waits; {workers} workers)",
             },
             () => filler.FillWithTaskIds(new RecordingSharedArray(length, workers, probedWrites: 0, SlowWrite), workers),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));

@@ -33,11 +33,11 @@ public static class ComputingWork
         var iterations = (long)(Rate * duration.TotalMilliseconds);
         if (!ThreadCpuTime.Available)
         {
-            return () => Timeline.Task(() => Spin(iterations));
+            return () => TimelineRecorder.Task(() => Spin(iterations));
         }
 
         var chunk = Math.Max(1, (long)(Rate * Chunk.TotalMilliseconds));
-        return () => Timeline.Task(() =>
+        return () => TimelineRecorder.Task(() =>
         {
             var end = ThreadCpuTime.Now() + duration;
             while (ThreadCpuTime.Now() < end)

@@ -97,8 +97,8 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"work spread over two or more threads for {TogetherShare * 100:0}% of {Measurement.Format(Observed)} observed in {Windows} {(Windows == 1 ? "window" : "windows")} (at most {Widest:0.0} x the busiest thread's CPU time)")
-        + (Decisive ? string.Empty : $"; too little observed to decide (less than {Measurement.Format(Thresholds.WitnessTimeToDecide)}): wall time alone judges");
+            $"work spread over two or more threads for {TogetherShare * 100:0}% of {Durations.Format(Observed)} observed in {Windows} {(Windows == 1 ? "window" : "windows")} (at most {Widest:0.0} x the busiest thread's CPU time)")
+        + (Decisive ? string.Empty : $"; too little observed to decide (less than {Durations.Format(Thresholds.WitnessTimeToDecide)}): wall time alone judges");
 
     /// <summary>Every thread's CPU clock at one instant, but the sampler's own and the runtime's (<see cref="RuntimeThreads"/>).</summary>
     private sealed record Reading(long At, Dictionary<int, TimeSpan> Clocks)

@@ -36,7 +36,7 @@ public static class GraderProcess
         }
 
         var problem = error.Result.Trim();
-        if (child.ExitCode != 0 && problem.StartsWith(StudentCode.NotImplementedPrefix, StringComparison.Ordinal))
+        if (child.ExitCode != 0 && problem.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal))
         {
             throw GraderVerdicts.Failure(problem);
         }

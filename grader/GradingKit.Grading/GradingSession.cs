@@ -55,9 +55,9 @@ public static class GradingSession
         return (hung, busy) switch
         {
             (0, false) => null,
-            (0, true) => $"threads kept {Measurement.Format(idle.Cpu)} of CPU busy in {Measurement.Format(idle.Wall)} after the checks ended",
+            (0, true) => $"threads kept {Durations.Format(idle.Cpu)} of CPU busy in {Durations.Format(idle.Wall)} after the checks ended",
             (_, false) => $"{hung} call(s) that never returned are still running",
-            _ => $"{hung} call(s) that never returned are still running, and threads kept {Measurement.Format(idle.Cpu)} of CPU busy in {Measurement.Format(idle.Wall)}",
+            _ => $"{hung} call(s) that never returned are still running, and threads kept {Durations.Format(idle.Cpu)} of CPU busy in {Durations.Format(idle.Wall)}",
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace GradingKit.Grading;
 
@@ -41,22 +40,12 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
         return new Measurement(wall, after.UserTime - before.UserTime, after.PrivilegedTime - before.PrivilegedTime, others, paused);
     }
 
-    /// <summary>A duration the way %%time prints it: "3.98 s", "12 ms", "350 µs".</summary>
-    /// <param name="duration">The duration.</param>
-    /// <returns>The duration, rounded to three significant figures.</returns>
-    public static string Format(TimeSpan duration) => duration.TotalSeconds switch
-    {
-        >= 1 or <= -1 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.00} s"),
-        var s when Math.Abs(s) >= 0.001 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMicroseconds:0} µs"),
-    };
-
     /// <summary>"CPU times: user 3.98 s, sys 12 ms, total 3.99 s; Wall time: 2.03 s".</summary>
     /// <returns>The measurement in %%time form.</returns>
     public override string ToString() =>
-        $"CPU times: user {Format(User)}, sys {Format(System)}, total {Format(Cpu)}; Wall time: {Format(Wall)}"
-        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Format(Others)} of CPU time meanwhile" : string.Empty)
-        + (GcHeavy ? $"; garbage collection paused every thread for {Format(GcPauses)}" : string.Empty);
+        $"CPU times: user {Durations.Format(User)}, sys {Durations.Format(System)}, total {Durations.Format(Cpu)}; Wall time: {Durations.Format(Wall)}"
+        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Durations.Format(Others)} of CPU time meanwhile" : string.Empty)
+        + (GcHeavy ? $"; garbage collection paused every thread for {Durations.Format(GcPauses)}" : string.Empty);
 
     /// <summary>Whether garbage collection stopped the threads for a large share of the wall time.</summary>
     public bool GcHeavy => GcPauses > Wall * Thresholds.GcHeavyShare;

@@ -49,7 +49,7 @@ public sealed class RecordingSharedArray : ISharedArray
         {
             if (writeDelay > TimeSpan.Zero)
             {
-                Timeline.Wait(writeDelay);
+                TimelineRecorder.Wait(writeDelay);
             }
 
             if (Interlocked.Increment(ref writeCount) <= probedWrites)

@@ -54,7 +54,7 @@ public static class ResultChecks
         Feedback.Require(
             later == atReturn,
             $"{what} returned before its tasks had run.",
-            () => $"{atReturn} of {count} tasks had run when it returned; {later} had run {Measurement.Format(clock.Elapsed)} later",
+            () => $"{atReturn} of {count} tasks had run when it returned; {later} had run {Durations.Format(clock.Elapsed)} later",
             $"all {count} run before it returns",
             Hints.ReturnedEarly);
     }

@@ -9,20 +9,17 @@ namespace GradingKit.Grading;
 /// </summary>
 public static class Seed
 {
-    /// <summary>The test run parameter that replays a seed.</summary>
-    public const string ParameterName = "seed";
-
     /// <summary>A random source for the current check, seeded from the run parameter or afresh; the seed is printed.</summary>
     /// <returns>The random source.</returns>
     public static Random ForThisCheck()
     {
-        var given = TestContext.Parameters.Get(ParameterName);
+        var given = TestContext.Parameters.Get(RunParameters.Seed);
         var seed = given is null ? Random.Shared.Next() : int.Parse(given, CultureInfo.InvariantCulture);
         var test = TestContext.CurrentContext.Test;
         TestContext.Out.WriteLine(
             $"Seed {seed}. Replay this check with the same data: dotnet test grader/GradingKit.Grader{ImplementationSwitch()} -tl:off "
             + $"--filter \"FullyQualifiedName~{test.ClassName}.{test.MethodName}\" "
-            + $"-- 'TestRunParameters.Parameter(name=\"{ParameterName}\", value=\"{seed}\")'");
+            + $"-- 'TestRunParameters.Parameter(name=\"{RunParameters.Seed}\", value=\"{seed}\")'");
         return new Random(seed);
     }
 

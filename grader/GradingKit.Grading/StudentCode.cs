@@ -20,14 +20,11 @@ namespace GradingKit.Grading;
 /// </summary>
 public static partial class StudentCode
 {
-    /// <summary>How every failure of an unfinished stub begins.</summary>
-    public const string NotImplementedPrefix = "Not implemented yet: ";
-
     /// <summary>How a failure of student code reads: an unfinished stub by its message, anything else by type and message.</summary>
     /// <param name="error">What the student code threw.</param>
     /// <returns>One line for the report; the message is read as <see cref="MessageOf"/> reads it.</returns>
     public static string Describe(Exception error) =>
-        error is NotImplementedException ? NotImplementedPrefix + MessageOf(error) : $"{error.GetType().FullName}: {MessageOf(error)}";
+        error is NotImplementedException ? NotImplemented.Prefix + MessageOf(error) : $"{error.GetType().FullName}: {MessageOf(error)}";
 
     /// <summary>The message of an exception from student code, read on a thread of its own.</summary>
     /// <param name="error">The exception.</param>

@@ -101,7 +101,7 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
             : new(
                 false,
                 "fair baseline",
-                $"the sequential run cost {Measurement.Format(baseline)} of CPU time, {baseline / parallel:0.0} x the parallel run's {Measurement.Format(parallel)}{over}",
+                $"the sequential run cost {Durations.Format(baseline)} of CPU time, {baseline / parallel:0.0} x the parallel run's {Durations.Format(parallel)}{over}",
                 $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.BaselineCpuRatio} x the parallel run's)",
                 Hints.UnfairBaseline,
                 JudgesEveryAttempt: true);
@@ -116,9 +116,6 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
 /// </summary>
 public static class Timing
 {
-    /// <summary>The test run parameter naming a file that receives every attempt as a JSON line (the margins benchmark reads it).</summary>
-    public const string LogParameter = "timing-log";
-
     private static readonly Lock LogLock = new();
 
     private static readonly ConcurrentDictionary<string, TimedPicture> Pictures = new();
@@ -159,7 +156,7 @@ public static class Timing
     /// <returns>The work.</returns>
     public static Func<T, T> WaitingWork<T>(TimeSpan duration) => item =>
     {
-        Timeline.Wait(duration);
+        TimelineRecorder.Wait(duration);
         return item;
     };
 
@@ -301,7 +298,7 @@ public static class Timing
     public static (Measurement Measurement, Timeline Timeline) MeasureTimeline(string call, Action run)
     {
         Timeline? timeline = null;
-        var measurement = Measure(call, () => timeline = Timeline.Record(run));
+        var measurement = Measure(call, () => timeline = TimelineRecorder.Record(run));
         return (measurement, timeline!);
     }
 
@@ -341,7 +338,7 @@ public static class Timing
 
     private static void Log(string call, int number, TimedAttempt attempt, bool passed)
     {
-        var file = TestContext.Parameters.Get(LogParameter);
+        var file = TestContext.Parameters.Get(RunParameters.TimingLog);
         if (file is null)
         {
             return;

@@ -6,7 +6,7 @@ namespace GradingKit.Grading;
 /// <summary>
 /// The timing model of grading.md, in one place: the ideal wall time of n tasks of duration t on
 /// k workers and P processors, the limit a solution must keep (ideal x (1 + slack) + overhead,
-/// scaled by the <see cref="Thresholds.TimingScaleParameter"/> run parameter), and the CPU time
+/// scaled by the <see cref="RunParameters.TimingScale"/> run parameter), and the CPU time
 /// that waiting and computing work may cost.
 /// </summary>
 public static class TimingModel
@@ -19,7 +19,7 @@ public static class TimingModel
     {
         get
         {
-            var given = TestContext.Parameters.Get(Thresholds.TimingScaleParameter);
+            var given = TestContext.Parameters.Get(RunParameters.TimingScale);
             if (given is null)
             {
                 return 1;
@@ -28,7 +28,7 @@ public static class TimingModel
             return double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale >= 1
                 ? scale
                 : throw new ArgumentException(
-                    $"The run parameter {Thresholds.TimingScaleParameter} must be a number of at least 1 (it multiplies the slack and the overheads); it was '{given}'.");
+                    $"The run parameter {RunParameters.TimingScale} must be a number of at least 1 (it multiplies the slack and the overheads); it was '{given}'.");
         }
     }
 
@@ -73,7 +73,7 @@ public static class TimingModel
     public static TimeLimit WallTime(int taskCount, TimeSpan taskDuration, int workers, WorkKind kind, TimeSpan othersCpu = default)
     {
         var rounds = taskDuration * ((taskCount + workers - 1) / workers);
-        var roundsText = $"ceil({taskCount} / {workers}) x {Measurement.Format(taskDuration)}";
+        var roundsText = $"ceil({taskCount} / {workers}) x {Durations.Format(taskDuration)}";
         TimeSpan ideal;
         string model;
         if (kind == WorkKind.Waiting)
@@ -85,7 +85,7 @@ public static class TimingModel
         {
             var shared = ((taskDuration * taskCount) + othersCpu) / Processors;
             ideal = rounds > shared ? rounds : shared;
-            model = $"max({roundsText}, ({taskCount} x {Measurement.Format(taskDuration)}{OthersTerm(othersCpu)}) / P) ({taskCount} computing tasks on {workers} workers)";
+            model = $"max({roundsText}, ({taskCount} x {Durations.Format(taskDuration)}{OthersTerm(othersCpu)}) / P) ({taskCount} computing tasks on {workers} workers)";
         }
 
         return WallTime(ideal, model, taskDuration * taskCount, "running the tasks one after another") with
@@ -105,7 +105,7 @@ public static class TimingModel
     public static TimeLimit SpeedUp(Measurement baseline, Measurement parallel, string baselineCall) =>
         WallTime(
             (baseline.Cpu + parallel.Others) / Processors,
-            $"({Measurement.Format(baseline.Cpu)}, the CPU time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
+            $"({Durations.Format(baseline.Cpu)}, the CPU time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
             baseline.Cpu,
             "no speed-up at all") with
         {
@@ -124,7 +124,7 @@ public static class TimingModel
         new(TimedQuantity.WallTime, ideal, null, Limit(ideal), model, mistakeCost, mistake);
 
     private static string OthersTerm(TimeSpan othersCpu) =>
-        othersCpu >= Thresholds.OthersWorthMentioning ? $" + {Measurement.Format(othersCpu)} that other processes took" : string.Empty;
+        othersCpu >= Thresholds.OthersWorthMentioning ? $" + {Durations.Format(othersCpu)} that other processes took" : string.Empty;
 
     /// <summary>Waiting work costs almost no CPU time: a share of its ideal wall time plus an overhead.</summary>
     /// <param name="taskCount">n.</param>
@@ -139,8 +139,8 @@ public static class TimingModel
             TimeSpan.Zero,
             null,
             (idealWall * Thresholds.WaitingCpuShare) + (Thresholds.CpuOverhead * Scale),
-            $"about nothing: {taskCount} tasks that only wait {Measurement.Format(taskDuration)} each; "
-                + $"limit = {Thresholds.WaitingCpuShare:0.##} x the ideal wall time of {Measurement.Format(idealWall)} + {Measurement.Format(Thresholds.CpuOverhead * Scale)}",
+            $"about nothing: {taskCount} tasks that only wait {Durations.Format(taskDuration)} each; "
+                + $"limit = {Thresholds.WaitingCpuShare:0.##} x the ideal wall time of {Durations.Format(idealWall)} + {Durations.Format(Thresholds.CpuOverhead * Scale)}",
             idealWall,
             "waiting in a loop that keeps a CPU busy")
         {
@@ -160,7 +160,7 @@ public static class TimingModel
             work,
             work * (1 - Thresholds.ComputingCpuTolerance),
             (work * (1 + Thresholds.ComputingCpuTolerance)) + (Thresholds.CpuOverhead * Scale),
-            $"{taskCount} x {Measurement.Format(taskDuration)} of computing work",
+            $"{taskCount} x {Durations.Format(taskDuration)} of computing work",
             null,
             null)
         {
@@ -223,9 +223,9 @@ public sealed record TimeLimit(
     /// <summary>Why the check cannot decide here; empty when it can.</summary>
     public string InconclusiveReason => IsConclusive
         ? string.Empty
-        : (Contended ? $"other processes took {Measurement.Format(Others)} of CPU time meanwhile; " : string.Empty)
-            + $"with P = {TimingModel.Processors}, {Mistake} would take {Measurement.Format(MistakeCost!.Value)}, "
-            + $"less than {Thresholds.ConclusiveRatio} x the limit of {Measurement.Format(Limit)}: on this machine the two cannot be told apart";
+        : (Contended ? $"other processes took {Durations.Format(Others)} of CPU time meanwhile; " : string.Empty)
+            + $"with P = {TimingModel.Processors}, {Mistake} would take {Durations.Format(MistakeCost!.Value)}, "
+            + $"less than {Thresholds.ConclusiveRatio} x the limit of {Durations.Format(Limit)}: on this machine the two cannot be told apart";
 
     /// <summary>The measured value of this quantity.</summary>
     /// <param name="measurement">A measurement.</param>
@@ -248,10 +248,10 @@ public sealed record TimeLimit(
     public string Describe()
     {
         var range = Floor is { } floor
-            ? $"{Name} between {Measurement.Format(floor)} and {Measurement.Format(Limit)}"
-            : $"{Name} at most {Measurement.Format(Limit)}";
+            ? $"{Name} between {Durations.Format(floor)} and {Durations.Format(Limit)}"
+            : $"{Name} at most {Durations.Format(Limit)}";
         var how = Quantity == TimedQuantity.WallTime
-            ? $"ideal {Measurement.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Slack * TimingModel.Scale:0.##}) + {Measurement.Format(Thresholds.Overhead * TimingModel.Scale)}"
+            ? $"ideal {Durations.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Slack * TimingModel.Scale:0.##}) + {Durations.Format(Thresholds.Overhead * TimingModel.Scale)}"
             : Model;
         return $"{range} ({how}; P = {TimingModel.Processors})";
     }
@@ -259,6 +259,6 @@ public sealed record TimeLimit(
     /// <summary>The expectation beside one attempt's measurement: "(ideal 100 ms, limit 145 ms, P = 2)".</summary>
     /// <returns>The short form.</returns>
     public string Brief() => Floor is { } floor
-        ? $"({Name}: ideal {Measurement.Format(Ideal)}, between {Measurement.Format(floor)} and {Measurement.Format(Limit)}, P = {TimingModel.Processors})"
-        : $"({Name}: ideal {Measurement.Format(Ideal)}, limit {Measurement.Format(Limit)}, P = {TimingModel.Processors})";
+        ? $"({Name}: ideal {Durations.Format(Ideal)}, between {Durations.Format(floor)} and {Durations.Format(Limit)}, P = {TimingModel.Processors})"
+        : $"({Name}: ideal {Durations.Format(Ideal)}, limit {Durations.Format(Limit)}, P = {TimingModel.Processors})";
 }

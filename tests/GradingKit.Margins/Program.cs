@@ -24,7 +24,7 @@ try
             var file = Path.Combine(log.FullName, $"{who}.jsonl");
             await Task.Run(() => GraderRun.Run(implementation, exercises, new Dictionary<string, string>
             {
-                [Timing.LogParameter] = file,
+                [RunParameters.TimingLog] = file,
             }));
             attempts.AddRange(File.ReadLines(file).Select(line => JsonSerializer.Deserialize<LoggedAttempt>(line, JsonSerializerOptions.Web)! with { Who = who }));
         }
@@ -100,7 +100,7 @@ static string ShortName(string fullName)
     return $"{parts[^2][..3]}.{parts[^1]}{(open < 0 ? string.Empty : fullName[open..])}";
 }
 
-static string Ms(double? milliseconds) => milliseconds is { } ms ? Measurement.Format(TimeSpan.FromMilliseconds(ms)) : "-";
+static string Ms(double? milliseconds) => milliseconds is { } ms ? Durations.Format(TimeSpan.FromMilliseconds(ms)) : "-";
 
 static string Ratio(double ratio) =>
     ratio >= Thresholds.ConclusiveRatio

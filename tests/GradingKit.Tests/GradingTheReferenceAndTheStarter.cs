@@ -44,8 +44,8 @@ public sealed partial class GradingTheReferenceAndTheStarter
         {
             GraderRun.Run("reference", ["E02"], new Dictionary<string, string>
             {
-                [Thresholds.TimingScaleParameter] = "2",
-                [Timing.LogParameter] = log,
+                [RunParameters.TimingScale] = "2",
+                [RunParameters.TimingLog] = log,
             });
 
             var attempts = File.ReadAllLines(log).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();

@@ -84,7 +84,7 @@ public sealed class TheMeasurementEngine
         var measured = new Measurement(TimeSpan.FromSeconds(2.03), TimeSpan.FromSeconds(3.98), TimeSpan.FromMilliseconds(12));
 
         measured.ToString().ShouldBe("CPU times: user 3.98 s, sys 12 ms, total 3.99 s; Wall time: 2.03 s");
-        Measurement.Format(TimeSpan.FromMicroseconds(350)).ShouldBe("350 µs");
+        Durations.Format(TimeSpan.FromMicroseconds(350)).ShouldBe("350 µs");
     }
 
     [Test]
@@ -94,6 +94,6 @@ public sealed class TheMeasurementEngine
         var attempt = new TimedAttempt(new Measurement(Ms100, TimeSpan.FromMilliseconds(3), TimeSpan.Zero), limit);
 
         attempt.ToString().ShouldBe(
-            $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Measurement.Format(limit.Limit)}, P = {TimingModel.Processors})");
+            $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Durations.Format(limit.Limit)}, P = {TimingModel.Processors})");
     }
 }

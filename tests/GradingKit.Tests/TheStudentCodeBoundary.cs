@@ -27,7 +27,7 @@ public sealed class TheStudentCodeBoundary
     {
         var failure = Should.Throw<AssertionException>(() => StudentCode.Call("Pool.Map(items, work)", () => Stub()));
 
-        failure.Message.ShouldBe(StudentCode.NotImplementedPrefix + "E04: Pool.Map");
+        failure.Message.ShouldBe(NotImplemented.Prefix + "E04: Pool.Map");
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class TheStudentCodeBoundary
             .ShouldBeOfType<ArgumentOutOfRangeException>();
         StudentCode.CallExpectingException("new Pool(1)", () => { }).ShouldBeNull();
         Should.Throw<AssertionException>(() => StudentCode.CallExpectingException("new Pool(0)", () => Stub()))
-            .Message.ShouldStartWith(StudentCode.NotImplementedPrefix);
+            .Message.ShouldStartWith(NotImplemented.Prefix);
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class TheStudentCodeBoundary
         Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromException<int>(new TimeoutException("slow"))))
             .Message.ShouldStartWith("Futures.MapAsync(...) threw TimeoutException.");
         Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromException<int>(new NotImplementedException("E06: Futures.MapAsync"))))
-            .Message.ShouldBe(StudentCode.NotImplementedPrefix + "E06: Futures.MapAsync");
+            .Message.ShouldBe(NotImplemented.Prefix + "E06: Futures.MapAsync");
     }
 
     [Test]

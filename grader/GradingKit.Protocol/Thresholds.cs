@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>
 /// Every number that decides a verdict, in one place: the timing model's slack and overhead, the
@@ -103,7 +103,7 @@ public static class Thresholds
     /// CPU time; more, and it did more work than the parallel run (a baseline slowed on purpose).
     /// Measured on 2 CPUs, quiet and beside a busy core: the reference and the PLINQ idiom 0.77 to
     /// 1.27; a baseline that does its work twice (Wrong.SandbaggedBaseline) 1.28 to 2.31, one attempt
-    /// at a time: hence <see cref="BaselineFairness"/> compares each run's least over the attempts.
+    /// at a time: hence <c>BaselineFairness</c> compares each run's least over the attempts.
     /// </summary>
     public const double BaselineCpuRatio = 1.5;
 
@@ -119,11 +119,6 @@ public static class Thresholds
     /// <summary>Before a measurement: the most windows to wait for quiet; then the measurement goes ahead anyway.</summary>
     public const int SettleWindows = 10;
 
-    /// <summary>
-    /// The test run parameter that scales Slack, Overhead and CpuOverhead for a slow machine, for example
-    /// <c>dotnet test grader/GradingKit.Grader -- 'TestRunParameters.Parameter(name="timing-scale", value="2")'</c>.
-    /// </summary>
-    public const string TimingScaleParameter = "timing-scale";
     /// <summary>How long one call into student code may take before the check fails as a hang.</summary>
     public static readonly TimeSpan StudentCallLimit = TimeSpan.FromSeconds(15);
 

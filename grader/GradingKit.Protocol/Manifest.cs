@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>assignments.json: the exercises, their points and partial credit, the one source of truth for scores.</summary>
 /// <param name="Title">The assignment's title.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>What a grading host's event says happened; written as kebab-case strings (exercise-started).</summary>
 public enum HostEventKind

@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>The grading host's exit codes, which the grade command reads.</summary>
 public static class HostExitCodes

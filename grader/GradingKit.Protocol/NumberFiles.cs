@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>
 /// The notebook's data generator: files of random integers, one a line. Students can make the

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>
 /// The results channel from a grading host to the grade command, authenticated so that student code

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Protocol;
 
 /// <summary>One of the grader's tasks in a timed run: on which thread it ran, and from when to when (since the run began).</summary>
 /// <param name="Thread">The managed id of the thread it ran on.</param>
@@ -29,16 +27,15 @@ public sealed record TimedPicture(int Attempt, Timeline Run, IReadOnlyList<IRead
 /// <summary>
 /// A picture of a timed run: when each of the grader's tasks ran, and on which thread, drawn as text
 /// (a row per thread, at most <see cref="Width"/> columns) above the ideal schedule of the same work,
-/// so that "one after another" or "eight at once instead of two" is seen, not only read. The grader's
-/// tasks record themselves (<see cref="Wait"/>, <see cref="Task"/>) while a timed call runs; timing
-/// checks run one at a time, so one recording at a time is all there is.
+/// so that "one after another" or "eight at once instead of two" is seen, not only read. The grader
+/// records it while a timed call runs; the reports draw it.
 /// </summary>
 /// <param name="Spans">The tasks, in the order they ended.</param>
 /// <param name="Length">How long the call ran.</param>
 /// <param name="Computing">
 /// Whether the rows are not threads running the grader's tasks but CPUs' worth of the call's own
-/// computing, as the witness of spread saw it a window at a time (<see cref="Concurrency"/>): row k
-/// is busy where all threads together ran about k CPUs' worth.
+/// computing, as the witness of spread saw it a window at a time: row k is busy where all threads
+/// together ran about k CPUs' worth.
 /// </param>
 public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length, bool Computing = false)
 {
@@ -50,55 +47,6 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
     private const string Ideal = "ideal";
 
     private static readonly TimeSpan[] Units = [.. new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 60000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
-
-    private static Recording? recording;
-
-    /// <summary>Runs <paramref name="run"/> (the timed call) and records the grader's tasks meanwhile.</summary>
-    /// <param name="run">The call.</param>
-    /// <returns>The picture of the run.</returns>
-    public static Timeline Record(Action run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var current = new Recording();
-        Volatile.Write(ref recording, current);
-        try
-        {
-            run();
-        }
-        finally
-        {
-            Volatile.Write(ref recording, null);
-        }
-
-        return new Timeline([.. current.Spans], Stopwatch.GetElapsedTime(current.Start));
-    }
-
-    /// <summary>The grader's waiting work: waits for <paramref name="duration"/>, recorded as a task when a run is being recorded.</summary>
-    /// <param name="duration">How long to wait.</param>
-    public static void Wait(TimeSpan duration) => Task(() => Thread.Sleep(duration));
-
-    /// <summary>Runs one of the grader's tasks, recorded when a run is being recorded.</summary>
-    /// <param name="work">The task.</param>
-    public static void Task(Action work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var current = Volatile.Read(ref recording);
-        if (current is null)
-        {
-            work();
-            return;
-        }
-
-        var start = Stopwatch.GetElapsedTime(current.Start);
-        try
-        {
-            work();
-        }
-        finally
-        {
-            current.Spans.Enqueue(new TimelineSpan(Environment.CurrentManagedThreadId, start, Stopwatch.GetElapsedTime(current.Start)));
-        }
-    }
 
     /// <summary>The run's rows: a row per thread in the order they first started, or per CPU's worth (<see cref="Computing"/>).</summary>
     public IReadOnlyList<IReadOnlyList<TimelineSpan>> Rows =>
@@ -144,7 +92,7 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
         var unit = Unit(End(ideal), columns);
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Measurement.Format(unit)} ({(Computing ? "### or === a CPU computing" : "### or === a task; ... none")}):"),
+            string.Create(CultureInfo.InvariantCulture, $"timeline, a column per {Durations.Format(unit)} ({(Computing ? "### or === a CPU computing" : "### or === a task; ... none")}):"),
         };
         var shown = threads.Take(MostRows).ToList();
         for (var index = 0; index < shown.Count; index++)
@@ -213,12 +161,5 @@ public sealed record Timeline(IReadOnlyList<TimelineSpan> Spans, TimeSpan Length
         }
 
         return bar.ToString().TrimEnd();
-    }
-
-    private sealed class Recording
-    {
-        public long Start { get; } = Stopwatch.GetTimestamp();
-
-        public ConcurrentQueue<TimelineSpan> Spans { get; } = new();
     }
 }
