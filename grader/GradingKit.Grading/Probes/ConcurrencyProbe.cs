@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using GradingKit.Grading.Checks;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// Measures how many of the grader's tasks run at once. Each task counts itself in

@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>Counts how many of the grader's tasks run at once: a witness of parallelism that machine load cannot change.</summary>
 public sealed class InFlightCount

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using GradingKit.Grading.Checks;
+using GradingKit.Grading.Session;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Boundary;
 
 /// <summary>
 /// Every call into student code goes through here: it runs on a thread of its own, bounded by
@@ -350,6 +352,6 @@ public static partial class StudentCode
             Hints.Hang);
 
     /// <summary>A line of a stack trace in the grader's own code (its library or its checks).</summary>
-    [GeneratedRegex(@"^\s*at GradingKit\.(Grading|Grader)\.")]
+    [GeneratedRegex(@"^\s*at GradingKit\.(Grading|Protocol|Grader)\.")]
     private static partial Regex GradersFrame();
 }

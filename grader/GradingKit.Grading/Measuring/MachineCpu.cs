@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>
 /// The CPU time the whole machine has been busy, from Linux's /proc/stat: every process, the kernel,

@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>
 /// Marks a timing check: NUnit category "Timing", so that <c>--filter Category!=Timing</c> leaves

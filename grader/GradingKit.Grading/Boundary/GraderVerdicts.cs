@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Boundary;
 
 /// <summary>
 /// The exceptions the grader itself throws to end a check, remembered by identity: only these may

@@ -1,10 +1,10 @@
 using System.Globalization;
 using GradingKit.Contracts;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>
-/// The timing model of grading.md, in one place: the ideal wall time of n tasks of duration t on
+/// The timing model (the README's "Timing checks"), in one place: the ideal wall time of n tasks of duration t on
 /// k workers and P processors, the limit a solution must keep (ideal x (1 + slack) + overhead,
 /// scaled by the <see cref="RunParameters.TimingScale"/> run parameter), and the CPU time
 /// that waiting and computing work may cost.

@@ -1,6 +1,6 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Checks;
 
-/// <summary>The one home of the hint texts: every classic mistake of grading.md, named once.</summary>
+/// <summary>The one home of the hint texts: every classic mistake the checks recognise, named once.</summary>
 public static class Hints
 {
     public static readonly Hint NotImplemented = new(

@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// A gate that the grader's tasks wait at until the grader opens it, bounded by

@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Checks;
 
 /// <summary>A classic mistake a check can recognise, and what to try instead.</summary>
 /// <param name="Mistake">The mistake, as a student would name it.</param>

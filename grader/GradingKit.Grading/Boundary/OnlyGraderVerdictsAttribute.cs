@@ -1,9 +1,10 @@
 using System.Reflection;
+using GradingKit.Grading.Checks;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Boundary;
 
 /// <summary>
 /// Lets only the grader's own verdicts (<see cref="GraderVerdicts"/>) end a check. NUnit ends a check

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// Reads a method's IL to tell whether it recurses: whether it, or any method of the same assembly

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>
 /// What one run of student code cost, as the notebook's <c>%%time</c> reports it: the wall time

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using GradingKit.Grading.Boundary;
+using GradingKit.Grading.Checks;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Session;
 
 /// <summary>Runs the grader's own assembly in a child process, for checks that need another runtime setting.</summary>
 public static class GraderProcess

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>
 /// The CPU time of the calling thread: what it has run on a core, whatever the machine's load

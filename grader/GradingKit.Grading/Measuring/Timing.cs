@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using GradingKit.Grading.Boundary;
+using GradingKit.Grading.Checks;
+using GradingKit.Grading.Probes;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Measuring;
 
 /// <summary>One measured attempt of a timing check, and what it was held to.</summary>
 /// <param name="Measurement">What the attempt cost.</param>
@@ -109,7 +112,7 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
 }
 
 /// <summary>
-/// Runs the timing checks of grading.md: a check measures up to <see cref="Thresholds.TimingAttempts"/>
+/// Runs the timing checks (the README's "Timing checks"): a check measures up to <see cref="Thresholds.TimingAttempts"/>
 /// times and passes on the first attempt within its limit (noise only ever slows a run down);
 /// every attempt is reported. Where this machine cannot tell a correct solution from the mistake
 /// the check looks for, the check is reported inconclusive with the reason, after one attempt.

@@ -1,4 +1,6 @@
-namespace GradingKit.Grading;
+using GradingKit.Grading.Boundary;
+
+namespace GradingKit.Grading.Checks;
 
 /// <summary>Checks on the results of a map: every item once, in the order of the items.</summary>
 public static class ResultChecks

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Work;
 
 /// <summary>
 /// The data of every check is drawn fresh from a seed that the check prints, so that nothing can

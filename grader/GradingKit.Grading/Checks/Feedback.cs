@@ -1,4 +1,6 @@
-namespace GradingKit.Grading;
+using GradingKit.Grading.Boundary;
+
+namespace GradingKit.Grading.Checks;
 
 /// <summary>
 /// Builds every failure message in one shape: what failed, then what was measured, what was

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using GradingKit.Grading.Measuring;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Work;
 
 /// <summary>
 /// The grader's computing task: arithmetic until the thread running it has had a given duration of

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using GradingKit.Grading.Measuring;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// The witness of parallelism for work that student code does itself: how the call's CPU time

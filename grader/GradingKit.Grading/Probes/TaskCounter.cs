@@ -1,6 +1,6 @@
 using System.Diagnostics.Tracing;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// Counts the tasks scheduled in this process while it is alive, from the runtime's own TPL

@@ -1,6 +1,7 @@
 using GradingKit.Contracts;
+using GradingKit.Grading.Measuring;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// The grader's shared array for E10: it stores what is written, counts the writes per slot,

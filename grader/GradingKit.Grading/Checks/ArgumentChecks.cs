@@ -1,4 +1,6 @@
-namespace GradingKit.Grading;
+using GradingKit.Grading.Boundary;
+
+namespace GradingKit.Grading.Checks;
 
 /// <summary>Checks that student code rejects bad arguments with the exception that names the parameter.</summary>
 public static class ArgumentChecks

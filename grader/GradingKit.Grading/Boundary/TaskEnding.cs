@@ -1,4 +1,4 @@
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Boundary;
 
 /// <summary>How a task that student code returned ended, read on a student's thread once it had completed.</summary>
 /// <param name="Status">RanToCompletion, Canceled or Faulted.</param>

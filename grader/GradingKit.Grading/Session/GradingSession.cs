@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using GradingKit.Grading.Measuring;
+using GradingKit.Grading.Work;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Session;
 
 /// <summary>
 /// Prepares the grading process once: a thread pool that does not punish pool-based solutions

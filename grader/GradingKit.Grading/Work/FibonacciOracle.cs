@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace GradingKit.Grading;
+namespace GradingKit.Grading.Work;
 
 /// <summary>The grader's own Fibonacci numbers, by fast doubling: a different method from the students'.</summary>
 public static class FibonacciOracle
