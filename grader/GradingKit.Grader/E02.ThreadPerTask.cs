@@ -104,7 +104,7 @@ public sealed class E02_ThreadPerTask
     public void Takes_about_one_task_duration_with_waiting_tasks()
     {
         var taskCount = Seed.ForThisCheck().Next(8, 13);
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
@@ -120,7 +120,7 @@ public sealed class E02_ThreadPerTask
     public void Waits_without_keeping_a_CPU_busy()
     {
         var taskCount = Seed.ForThisCheck().Next(8, 13);
-        var duration = Thresholds.WaitingTaskForCpuCheck;
+        var duration = Thresholds.CpuTime.WaitingTaskForCheck;
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 

@@ -11,7 +11,8 @@ public static class RunParameters
     public const string Seed = "seed";
 
     /// <summary>
-    /// Scales the timing checks' slack and overheads (Slack, Overhead and CpuOverhead) for a slow machine, for example
+    /// Scales the timing checks' slack and overheads (<see cref="Thresholds.Timing.Slack"/>, <see cref="Thresholds.Timing.Overhead"/>
+    /// and <see cref="Thresholds.CpuTime.Overhead"/>) for a slow machine, for example
     /// <c>dotnet test grader/GradingKit.Grader -- 'TestRunParameters.Parameter(name="timing-scale", value="2")'</c>.
     /// </summary>
     public const string TimingScale = "timing-scale";

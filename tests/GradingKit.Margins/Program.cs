@@ -63,7 +63,7 @@ try
 
     AnsiConsole.Write(table);
     AnsiConsole.MarkupLine(
-        $"Ratios below {Thresholds.ConclusiveRatio} are [yellow]yellow[/]. Where the mistake is sequential execution and the "
+        $"Ratios below {Thresholds.Timing.ConclusiveRatio} are [yellow]yellow[/]. Where the mistake is sequential execution and the "
         + "ideal allows only a speed-up of P = 2, the two ratios multiply to at most 2, so both cannot reach 1.5.");
 
     // The witnesses of parallelism, which decide where the wall time cannot: what each saw of the reference and of the mistake.
@@ -82,7 +82,7 @@ try
 
     AnsiConsole.Write(witnesses);
     AnsiConsole.MarkupLine(
-        $"A call counts as parallel when, over windows of at least {Thresholds.WitnessWindow.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.ParallelSpread} x the busiest thread's CPU time, for {Thresholds.ParallelShare:P0} of the time observed or more, "
+        $"A call counts as parallel when, over windows of at least {Thresholds.Witness.Window.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.Witness.ParallelSpread} x the busiest thread's CPU time, for {Thresholds.Witness.ParallelShare:P0} of the time observed or more, "
         + "or with as many of the grader's tasks in flight at once as it expects.");
     return 0;
 }
@@ -103,7 +103,7 @@ static string ShortName(string fullName)
 static string Ms(double? milliseconds) => milliseconds is { } ms ? Durations.Format(TimeSpan.FromMilliseconds(ms)) : "-";
 
 static string Ratio(double ratio) =>
-    ratio >= Thresholds.ConclusiveRatio
+    ratio >= Thresholds.Timing.ConclusiveRatio
         ? ratio.ToString("0.00", CultureInfo.InvariantCulture)
         : $"[yellow]{ratio.ToString("0.00", CultureInfo.InvariantCulture)}[/]";
 

@@ -54,7 +54,7 @@ public sealed partial class GradingTheReferenceAndTheStarter
             {
                 var ideal = TimeSpan.FromMilliseconds(wall.GetProperty("idealMs").GetDouble());
                 TimeSpan.FromMilliseconds(wall.GetProperty("limitMs").GetDouble())
-                    .ShouldBe((ideal * (1 + (Scale * Thresholds.Slack))) + (Thresholds.Overhead * Scale), TimeSpan.FromMilliseconds(0.01));
+                    .ShouldBe((ideal * (1 + (Scale * Thresholds.Timing.Slack))) + (Thresholds.Timing.Overhead * Scale), TimeSpan.FromMilliseconds(0.01));
             }
         }
         finally

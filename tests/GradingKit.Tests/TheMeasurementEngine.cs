@@ -13,7 +13,7 @@ public sealed class TheMeasurementEngine
     {
         var ideal = TimeSpan.FromMilliseconds(800);
 
-        TimingModel.Limit(ideal).ShouldBe((ideal * (1 + Thresholds.Slack)) + Thresholds.Overhead);
+        TimingModel.Limit(ideal).ShouldBe((ideal * (1 + Thresholds.Timing.Slack)) + Thresholds.Timing.Overhead);
     }
 
     [Test]
@@ -72,9 +72,9 @@ public sealed class TheMeasurementEngine
     [Test]
     public void Waiting_work_may_cost_a_share_of_its_wall_time_in_CPU_and_a_busy_wait_is_conclusive()
     {
-        var limit = TimingModel.CpuTimeOfWaiting(10, Thresholds.WaitingTaskForCpuCheck, 10);
+        var limit = TimingModel.CpuTimeOfWaiting(10, Thresholds.CpuTime.WaitingTaskForCheck, 10);
 
-        limit.Limit.ShouldBe((Thresholds.WaitingTaskForCpuCheck * Thresholds.WaitingCpuShare) + Thresholds.CpuOverhead);
+        limit.Limit.ShouldBe((Thresholds.CpuTime.WaitingTaskForCheck * Thresholds.CpuTime.WaitingShare) + Thresholds.CpuTime.Overhead);
         limit.IsConclusive.ShouldBeTrue();
     }
 

@@ -102,7 +102,7 @@ public sealed class TheStudentCodeBoundary
         {
             var failure = Should.Throw<AssertionException>(() => StudentCode.Call("LockedLoop.Run(...)", () => release.Wait()));
 
-            failure.Message.ShouldStartWith($"LockedLoop.Run(...) did not finish within {Thresholds.StudentCallLimit.TotalSeconds:0} s.");
+            failure.Message.ShouldStartWith($"LockedLoop.Run(...) did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.");
             failure.Message.ShouldContain($"Hint:     {Hints.Hang}");
             GradingSession.WorkLeftRunning().ShouldNotBeNull().ShouldContain("1 call(s) that never returned are still running");
         }
@@ -177,8 +177,8 @@ public sealed class TheStudentCodeBoundary
 
             var message = StudentCode.MessageOf(hanging);
 
-            message.ShouldBe($"<its Message did not return within {Thresholds.StudentTextLimit.TotalSeconds:0} s>");
-            clock.Elapsed.ShouldBeLessThan(Thresholds.StudentTextLimit + TimeSpan.FromSeconds(2));
+            message.ShouldBe($"<its Message did not return within {Thresholds.StudentCalls.TextLimit.TotalSeconds:0} s>");
+            clock.Elapsed.ShouldBeLessThan(Thresholds.StudentCalls.TextLimit + TimeSpan.FromSeconds(2));
             hanging.ReadOn.ShouldNotContain(Environment.CurrentManagedThreadId);
         }
         finally

@@ -7,7 +7,7 @@ namespace GradingKit.Grading.Boundary;
 
 /// <summary>
 /// Every call into student code goes through here: it runs on a thread of its own, bounded by
-/// <see cref="Thresholds.StudentCallLimit"/>, so a hang fails the check instead of the run; an
+/// <see cref="Thresholds.StudentCalls.TimeLimit"/>, so a hang fails the check instead of the run; an
 /// unfinished stub, an unexpected exception or an exception escaping a worker thread fails it
 /// with a message that says so.
 /// <para>
@@ -47,7 +47,7 @@ public static partial class StudentCode
 
     /// <summary>
     /// Reads one property of an exception from student code as text, on a thread of its own bounded
-    /// by <see cref="Thresholds.StudentTextLimit"/> and catching everything: a student's subclass
+    /// by <see cref="Thresholds.StudentCalls.TextLimit"/> and catching everything: a student's subclass
     /// may override the getter.
     /// </summary>
     /// <param name="error">The exception.</param>
@@ -75,10 +75,10 @@ public static partial class StudentCode
             Name = $"GradingKit: the {property} of a {error.GetType().Name}",
         };
         reader.Start();
-        if (!reader.Join(Thresholds.StudentTextLimit))
+        if (!reader.Join(Thresholds.StudentCalls.TextLimit))
         {
             GradingSession.Abandon(reader);
-            return $"<its {property} did not return within {Thresholds.StudentTextLimit.TotalSeconds:0} s>";
+            return $"<its {property} did not return within {Thresholds.StudentCalls.TextLimit.TotalSeconds:0} s>";
         }
 
         return text!;
@@ -150,7 +150,7 @@ public static partial class StudentCode
     /// with <see cref="CopyOf{T}(IReadOnlyList{T})"/>), or an object that only goes into further calls.
     /// </param>
     /// <returns>What the call returned.</returns>
-    public static T Call<T>(string what, Func<T> call) => Call(what, call, Thresholds.StudentCallLimit);
+    public static T Call<T>(string what, Func<T> call) => Call(what, call, Thresholds.StudentCalls.TimeLimit);
 
     /// <summary>Calls student code that returns nothing.</summary>
     /// <param name="what">The call, as the student wrote it.</param>
@@ -171,7 +171,7 @@ public static partial class StudentCode
         {
             call();
             return true;
-        }, Thresholds.StudentCallLimit);
+        }, Thresholds.StudentCalls.TimeLimit);
         if (error is NotImplementedException)
         {
             FailWith(what, error);
@@ -189,13 +189,13 @@ public static partial class StudentCode
         // The wait runs on the student's thread too: waiting can run the task's own code (inlining, a student's scheduler).
         var ending = Call(
             what,
-            () => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(Thresholds.StudentCallLimit)
+            () => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(Thresholds.StudentCalls.TimeLimit)
                 ? new TaskEnding(task.Status, task.Exception?.Flatten().InnerExceptions.ToArray() ?? [])
                 : null,
-            Thresholds.StudentCallLimit + Thresholds.StudentCallLimit);
+            Thresholds.StudentCalls.TimeLimit + Thresholds.StudentCalls.TimeLimit);
         if (ending is null)
         {
-            HangFailure(what, Thresholds.StudentCallLimit);
+            HangFailure(what, Thresholds.StudentCalls.TimeLimit);
         }
 
         ThrowIfNotImplemented(ending.Faults);
@@ -254,7 +254,7 @@ public static partial class StudentCode
                 var movedOn = next.GetAwaiter().GetResult(); // a fault throws the exception itself, not an AggregateException
                 return ((bool?)movedOn, movedOn ? enumerator.Current : default);
             },
-            Thresholds.StudentCallLimit + limit);
+            Thresholds.StudentCalls.TimeLimit + limit);
         return moved;
     }
 
@@ -286,7 +286,7 @@ public static partial class StudentCode
                     error = exception;
                 }
             },
-            Thresholds.StudentThreadStackBytes)
+            Thresholds.StudentCalls.ThreadStackBytes)
         {
             IsBackground = true,
             Name = "GradingKit: " + what,

@@ -47,7 +47,7 @@ public static class ResultChecks
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (ran() < count && clock.Elapsed < Thresholds.StragglerWait)
+        while (ran() < count && clock.Elapsed < Thresholds.StudentCalls.StragglerWait)
         {
             Thread.Sleep(10);
         }

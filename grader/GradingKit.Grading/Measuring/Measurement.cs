@@ -44,9 +44,9 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
     /// <returns>The measurement in %%time form.</returns>
     public override string ToString() =>
         $"CPU times: user {Durations.Format(User)}, sys {Durations.Format(System)}, total {Durations.Format(Cpu)}; Wall time: {Durations.Format(Wall)}"
-        + (Others >= Thresholds.OthersWorthMentioning ? $"; other processes took {Durations.Format(Others)} of CPU time meanwhile" : string.Empty)
+        + (Others >= Thresholds.CpuTime.OthersWorthMentioning ? $"; other processes took {Durations.Format(Others)} of CPU time meanwhile" : string.Empty)
         + (GcHeavy ? $"; garbage collection paused every thread for {Durations.Format(GcPauses)}" : string.Empty);
 
     /// <summary>Whether garbage collection stopped the threads for a large share of the wall time.</summary>
-    public bool GcHeavy => GcPauses > Wall * Thresholds.GcHeavyShare;
+    public bool GcHeavy => GcPauses > Wall * Thresholds.Timing.GcHeavyShare;
 }

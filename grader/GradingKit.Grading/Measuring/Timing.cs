@@ -52,7 +52,7 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
                 !concurrency.Decisive || concurrency.Parallel,
                 "work spread over threads",
                 $"witness: {concurrency}",
-                $"work spread over threads: all threads together running at least {Thresholds.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
+                $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
                 hint,
                 concurrency.Decisive);
 
@@ -99,20 +99,20 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
         parallel = parallelCpu < parallel ? parallelCpu : parallel;
         runs++;
         var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
-        return baseline <= parallel * Thresholds.BaselineCpuRatio
+        return baseline <= parallel * Thresholds.SpeedUp.BaselineCpuRatio
             ? then
             : new(
                 false,
                 "fair baseline",
                 $"the sequential run cost {Durations.Format(baseline)} of CPU time, {baseline / parallel:0.0} x the parallel run's {Durations.Format(parallel)}{over}",
-                $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.BaselineCpuRatio} x the parallel run's)",
+                $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.SpeedUp.BaselineCpuRatio} x the parallel run's)",
                 Hints.UnfairBaseline,
                 JudgesEveryAttempt: true);
     }
 }
 
 /// <summary>
-/// Runs the timing checks (the README's "Timing checks"): a check measures up to <see cref="Thresholds.TimingAttempts"/>
+/// Runs the timing checks (the README's "Timing checks"): a check measures up to <see cref="Thresholds.Timing.Attempts"/>
 /// times and passes on the first attempt within its limit (noise only ever slows a run down);
 /// every attempt is reported. Where this machine cannot tell a correct solution from the mistake
 /// the check looks for, the check is reported inconclusive with the reason, after one attempt.
@@ -181,7 +181,7 @@ public static class Timing
         ArgumentNullException.ThrowIfNull(hint);
         var attempts = new List<TimedAttempt>();
         var progress = new List<string>(); // printed for a check that passes; a failure's message lists every attempt itself
-        for (var number = 1; number <= Thresholds.TimingAttempts; number++)
+        for (var number = 1; number <= Thresholds.Timing.Attempts; number++)
         {
             var measured = attempt();
             attempts.Add(measured);
@@ -191,7 +191,7 @@ public static class Timing
             var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
             var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
                 : !limit.IsConclusive ? " - undecided" : passed ? string.Empty : " - over the limit";
-            progress.Add($"Attempt {number} of {Thresholds.TimingAttempts}: {measured}{verdict}");
+            progress.Add($"Attempt {number} of {Thresholds.Timing.Attempts}: {measured}{verdict}");
             Log(call, number, measured, passed);
             if (passed)
             {
@@ -329,10 +329,10 @@ public static class Timing
         // Finalizers are student code too (a ~Class() of theirs): waited for on a thread of its own, and not for ever.
         var finalizers = new Thread(GC.WaitForPendingFinalizers) { IsBackground = true, Name = "GradingKit finalizers" };
         finalizers.Start();
-        finalizers.Join(Thresholds.FinalizerWait);
-        for (var window = 0; window < Thresholds.SettleWindows; window++)
+        finalizers.Join(Thresholds.Settling.FinalizerWait);
+        for (var window = 0; window < Thresholds.Settling.Windows; window++)
         {
-            if (Measurement.Of(() => Thread.Sleep(Thresholds.SettleWindow)).Cpu < Thresholds.QuietCpu)
+            if (Measurement.Of(() => Thread.Sleep(Thresholds.Settling.Window)).Cpu < Thresholds.Settling.QuietCpu)
             {
                 return;
             }

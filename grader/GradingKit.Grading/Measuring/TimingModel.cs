@@ -58,7 +58,7 @@ public static class TimingModel
     /// <param name="ideal">The ideal wall time.</param>
     /// <returns>The limit.</returns>
     public static TimeSpan Limit(TimeSpan ideal) =>
-        (ideal * (1 + (Thresholds.Slack * Scale))) + (Thresholds.Overhead * Scale);
+        (ideal * (1 + (Thresholds.Timing.Slack * Scale))) + (Thresholds.Timing.Overhead * Scale);
 
     /// <summary>The wall-time expectation of n tasks of t on k workers, against running them one after another.</summary>
     /// <param name="taskCount">n.</param>
@@ -124,7 +124,7 @@ public static class TimingModel
         new(TimedQuantity.WallTime, ideal, null, Limit(ideal), model, mistakeCost, mistake);
 
     private static string OthersTerm(TimeSpan othersCpu) =>
-        othersCpu >= Thresholds.OthersWorthMentioning ? $" + {Durations.Format(othersCpu)} that other processes took" : string.Empty;
+        othersCpu >= Thresholds.CpuTime.OthersWorthMentioning ? $" + {Durations.Format(othersCpu)} that other processes took" : string.Empty;
 
     /// <summary>Waiting work costs almost no CPU time: a share of its ideal wall time plus an overhead.</summary>
     /// <param name="taskCount">n.</param>
@@ -138,9 +138,9 @@ public static class TimingModel
             TimedQuantity.CpuTime,
             TimeSpan.Zero,
             null,
-            (idealWall * Thresholds.WaitingCpuShare) + (Thresholds.CpuOverhead * Scale),
+            (idealWall * Thresholds.CpuTime.WaitingShare) + (Thresholds.CpuTime.Overhead * Scale),
             $"about nothing: {taskCount} tasks that only wait {Durations.Format(taskDuration)} each; "
-                + $"limit = {Thresholds.WaitingCpuShare:0.##} x the ideal wall time of {Durations.Format(idealWall)} + {Durations.Format(Thresholds.CpuOverhead * Scale)}",
+                + $"limit = {Thresholds.CpuTime.WaitingShare:0.##} x the ideal wall time of {Durations.Format(idealWall)} + {Durations.Format(Thresholds.CpuTime.Overhead * Scale)}",
             idealWall,
             "waiting in a loop that keeps a CPU busy")
         {
@@ -158,8 +158,8 @@ public static class TimingModel
         return new(
             TimedQuantity.CpuTime,
             work,
-            work * (1 - Thresholds.ComputingCpuTolerance),
-            (work * (1 + Thresholds.ComputingCpuTolerance)) + (Thresholds.CpuOverhead * Scale),
+            work * (1 - Thresholds.CpuTime.ComputingTolerance),
+            (work * (1 + Thresholds.CpuTime.ComputingTolerance)) + (Thresholds.CpuTime.Overhead * Scale),
             $"{taskCount} x {Durations.Format(taskDuration)} of computing work",
             null,
             null)
@@ -206,26 +206,26 @@ public sealed record TimeLimit(
     public TimeSpan Others { get; init; }
 
     /// <summary>Whether other processes took enough CPU time to matter.</summary>
-    public bool Contended => Others >= Thresholds.OthersWorthMentioning;
+    public bool Contended => Others >= Thresholds.CpuTime.OthersWorthMentioning;
 
     /// <summary>The ideal had no other process taken CPU time meanwhile; null where that makes no difference.</summary>
     public TimeSpan? QuietIdeal { get; init; }
 
     /// <summary>Whether the check would be conclusive on this machine with no other process busy: if not, measuring again cannot help.</summary>
-    public bool ConclusiveWhenQuiet => MistakeCost is not { } cost || cost >= TimingModel.Limit(QuietIdeal ?? Ideal) * Thresholds.ConclusiveRatio;
+    public bool ConclusiveWhenQuiet => MistakeCost is not { } cost || cost >= TimingModel.Limit(QuietIdeal ?? Ideal) * Thresholds.Timing.ConclusiveRatio;
 
     /// <summary>"wall time" or "CPU time".</summary>
     public string Name => Quantity == TimedQuantity.WallTime ? "wall time" : "CPU time";
 
     /// <summary>Whether this machine can tell the mistake from a correct solution: the mistake costs at least 1.5 x the limit.</summary>
-    public bool IsConclusive => MistakeCost is not { } cost || cost >= Limit * Thresholds.ConclusiveRatio;
+    public bool IsConclusive => MistakeCost is not { } cost || cost >= Limit * Thresholds.Timing.ConclusiveRatio;
 
     /// <summary>Why the check cannot decide here; empty when it can.</summary>
     public string InconclusiveReason => IsConclusive
         ? string.Empty
         : (Contended ? $"other processes took {Durations.Format(Others)} of CPU time meanwhile; " : string.Empty)
             + $"with P = {TimingModel.Processors}, {Mistake} would take {Durations.Format(MistakeCost!.Value)}, "
-            + $"less than {Thresholds.ConclusiveRatio} x the limit of {Durations.Format(Limit)}: on this machine the two cannot be told apart";
+            + $"less than {Thresholds.Timing.ConclusiveRatio} x the limit of {Durations.Format(Limit)}: on this machine the two cannot be told apart";
 
     /// <summary>The measured value of this quantity.</summary>
     /// <param name="measurement">A measurement.</param>
@@ -251,7 +251,7 @@ public sealed record TimeLimit(
             ? $"{Name} between {Durations.Format(floor)} and {Durations.Format(Limit)}"
             : $"{Name} at most {Durations.Format(Limit)}";
         var how = Quantity == TimedQuantity.WallTime
-            ? $"ideal {Durations.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Slack * TimingModel.Scale:0.##}) + {Durations.Format(Thresholds.Overhead * TimingModel.Scale)}"
+            ? $"ideal {Durations.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Timing.Slack * TimingModel.Scale:0.##}) + {Durations.Format(Thresholds.Timing.Overhead * TimingModel.Scale)}"
             : Model;
         return $"{range} ({how}; P = {TimingModel.Processors})";
     }

@@ -7,13 +7,13 @@ namespace GradingKit.Grading.Probes;
 /// <summary>
 /// The witness of parallelism for work that student code does itself: how the call's CPU time
 /// spread over the process's threads. The call's time is cut into windows of at least
-/// <see cref="Thresholds.WitnessWindow"/>: a sampler wakes every few milliseconds and reads each
+/// <see cref="Thresholds.Witness.Window"/>: a sampler wakes every few milliseconds and reads each
 /// thread's own CPU clock (the threads listed in <c>/proc/self/task</c>), and the caller reads them
 /// once more when the call returns. In each window it compares the CPU time of all threads with that
 /// of the busiest one. Work done one piece after another runs on one thread at a time, so the two
 /// are about equal, however many threads it hands the pieces to; a busy machine changes nothing (a
 /// thread that waits for a CPU runs next to nothing), nor does one CPU. Work done in parallel spreads
-/// over two or more threads: all of them together run at least <see cref="Thresholds.ParallelSpread"/>
+/// over two or more threads: all of them together run at least <see cref="Thresholds.Witness.ParallelSpread"/>
 /// x the busiest, whether two threads share one CPU or fifty share two. Where many threads share few
 /// CPUs, the sampler itself waits for a CPU and its windows grow longer; every window is weighed by
 /// its length, and the last one, read after the call, always counts. Linux only: elsewhere there is
@@ -44,11 +44,11 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     /// <summary>The share of the time observed during which the work ran in parallel.</summary>
     public double TogetherShare => Observed <= TimeSpan.Zero ? 0 : Together / Observed;
 
-    /// <summary>Whether the witness saw enough to decide: at least <see cref="Thresholds.WitnessTimeToDecide"/> of work under way.</summary>
-    public bool Decisive => Observed >= Thresholds.WitnessTimeToDecide;
+    /// <summary>Whether the witness saw enough to decide: at least <see cref="Thresholds.Witness.TimeToDecide"/> of work under way.</summary>
+    public bool Decisive => Observed >= Thresholds.Witness.TimeToDecide;
 
-    /// <summary>Whether the call ran work in parallel for at least <see cref="Thresholds.ParallelShare"/> of the time observed.</summary>
-    public bool Parallel => TogetherShare >= Thresholds.ParallelShare;
+    /// <summary>Whether the call ran work in parallel for at least <see cref="Thresholds.Witness.ParallelShare"/> of the time observed.</summary>
+    public bool Parallel => TogetherShare >= Thresholds.Witness.ParallelShare;
 
     /// <summary>Runs <paramref name="run"/> and samples how its CPU time spreads over threads meanwhile.</summary>
     /// <param name="run">The call.</param>
@@ -70,7 +70,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         var sampler = new Thread(() =>
         {
             samplerId = ThreadCpuTime.CurrentThreadId();
-            while (!stop.Wait(Thresholds.WitnessSampleEvery))
+            while (!stop.Wait(Thresholds.Witness.SampleEvery))
             {
                 windows.Close(Reading.Now(samplerId, runtime), last: false);
             }
@@ -99,7 +99,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         string.Create(
             CultureInfo.InvariantCulture,
             $"work spread over two or more threads for {TogetherShare * 100:0}% of {Durations.Format(Observed)} observed in {Windows} {(Windows == 1 ? "window" : "windows")} (at most {Widest:0.0} x the busiest thread's CPU time)")
-        + (Decisive ? string.Empty : $"; too little observed to decide (less than {Durations.Format(Thresholds.WitnessTimeToDecide)}): wall time alone judges");
+        + (Decisive ? string.Empty : $"; too little observed to decide (less than {Durations.Format(Thresholds.Witness.TimeToDecide)}): wall time alone judges");
 
     /// <summary>Every thread's CPU clock at one instant, but the sampler's own and the runtime's (<see cref="RuntimeThreads"/>).</summary>
     private sealed record Reading(long At, Dictionary<int, TimeSpan> Clocks)
@@ -163,7 +163,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         public void Close(Reading now, bool last)
         {
             var length = Stopwatch.GetElapsedTime(opened.At, now.At);
-            if (length < Thresholds.WitnessWindow && !last)
+            if (length < Thresholds.Witness.Window && !last)
             {
                 return;
             }
@@ -172,14 +172,14 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
             var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
             Draw(all, now, length);
             opened = now;
-            if (all <= TimeSpan.Zero || all < length * Thresholds.WorkUnderWay)
+            if (all <= TimeSpan.Zero || all < length * Thresholds.Witness.WorkUnderWay)
             {
                 return; // next to nothing ran: a window without work says nothing of its spread
             }
 
             var spread = all / ran.Max();
             observed += length;
-            together += spread >= Thresholds.ParallelSpread ? length : TimeSpan.Zero;
+            together += spread >= Thresholds.Witness.ParallelSpread ? length : TimeSpan.Zero;
             count++;
             widest = Math.Max(widest, spread);
         }

@@ -7,8 +7,8 @@ namespace GradingKit.Grading.Probes;
 /// Measures how many of the grader's tasks run at once. Each task counts itself in
 /// (an Interlocked counter gives the upper bound), then waits at a gate that opens once
 /// <c>target</c> tasks are in flight together (the lower bound), bounded by
-/// <see cref="Thresholds.GateTimeout"/> so that too little parallelism reports instead of hanging.
-/// After the gate each task keeps its place for <see cref="Thresholds.ProbeHold"/>, so that
+/// <see cref="Thresholds.Probes.GateTimeout"/> so that too little parallelism reports instead of hanging.
+/// After the gate each task keeps its place for <see cref="Thresholds.Probes.Hold"/>, so that
 /// more in flight than allowed becomes visible.
 /// </summary>
 /// <param name="target">How many tasks must be in flight at once for the gate to open.</param>
@@ -47,7 +47,7 @@ public sealed class ConcurrencyProbe(int target)
         try
         {
             gate.Wait();
-            Thread.Sleep(Thresholds.ProbeHold);
+            Thread.Sleep(Thresholds.Probes.Hold);
             body?.Invoke();
         }
         finally
@@ -101,7 +101,7 @@ public sealed class ConcurrencyProbe(int target)
         Feedback.Require(
             TargetReached,
             $"{what} ran fewer tasks at once than it should.",
-            () => $"at most {MaxInFlight} in flight at once (waited {Thresholds.GateTimeout.TotalSeconds:0} s for {Target})",
+            () => $"at most {MaxInFlight} in flight at once (waited {Thresholds.Probes.GateTimeout.TotalSeconds:0} s for {Target})",
             $"{Target} at once ({why})",
             MaxInFlight <= 1 ? hintWhenOneAtATime ?? Hints.Sequential : Hints.TooFewInFlight);
 }

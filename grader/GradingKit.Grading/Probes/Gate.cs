@@ -2,7 +2,7 @@ namespace GradingKit.Grading.Probes;
 
 /// <summary>
 /// A gate that the grader's tasks wait at until the grader opens it, bounded by
-/// <see cref="Thresholds.GateTimeout"/> counted from the first wait and shared by all waiters:
+/// <see cref="Thresholds.Probes.GateTimeout"/> counted from the first wait and shared by all waiters:
 /// a solution that never lets the gate open pays the timeout once, then runs on.
 /// </summary>
 public sealed class Gate
@@ -26,7 +26,7 @@ public sealed class Gate
         lock (clock)
         {
             firstWait ??= DateTime.UtcNow;
-            var remaining = firstWait.Value + Thresholds.GateTimeout - DateTime.UtcNow;
+            var remaining = firstWait.Value + Thresholds.Probes.GateTimeout - DateTime.UtcNow;
             return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
         }
     }

@@ -29,11 +29,11 @@ public static class GraderProcess
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEndAsync();
         var error = child.StandardError.ReadToEndAsync();
-        if (!child.WaitForExit(Thresholds.StudentCallLimit))
+        if (!child.WaitForExit(Thresholds.StudentCalls.TimeLimit))
         {
             child.Kill(entireProcessTree: true);
             Feedback.Fail(
-                $"The child process `{string.Join(' ', arguments)}` did not finish within {Thresholds.StudentCallLimit.TotalSeconds:0} s.",
+                $"The child process `{string.Join(' ', arguments)}` did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.",
                 "still running", "a prompt answer", Hints.Hang);
         }
 

@@ -52,8 +52,8 @@ public static class GradingSession
     public static string? WorkLeftRunning()
     {
         var hung = AbandonedCalls.Count(thread => thread.IsAlive);
-        var idle = Measurement.Of(() => Thread.Sleep(Thresholds.RunawayWindow));
-        var busy = idle.Cpu > Thresholds.RunawayWindow * Thresholds.RunawayCpuShare;
+        var idle = Measurement.Of(() => Thread.Sleep(Thresholds.LeftRunning.Window));
+        var busy = idle.Cpu > Thresholds.LeftRunning.Window * Thresholds.LeftRunning.CpuShare;
         return (hung, busy) switch
         {
             (0, false) => null,
