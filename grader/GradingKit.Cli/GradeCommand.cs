@@ -220,12 +220,12 @@ public sealed record GradingPlan(string Kit, IReadOnlyList<ExerciseEntry> Exerci
         var parameters = new Dictionary<string, string>();
         if (options.Seed is { } seed)
         {
-            parameters[Seed.ParameterName] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters[RunParameters.Seed] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (options.TimingScale is { } scale)
         {
-            parameters[Thresholds.TimingScaleParameter] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters[RunParameters.TimingScale] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return new GradingPlan(kit, selected, parameters, options.ExerciseLimit);

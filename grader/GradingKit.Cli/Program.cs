@@ -29,7 +29,7 @@ var timingScale = new Option<double?>("--timing-scale") { Description = "Multipl
 var exerciseLimit = new Option<int>("--exercise-limit")
 {
     Description = "Seconds one exercise may run before the grading host is ended and the exercise loses its points as a hang.",
-    DefaultValueFactory = _ => (int)Thresholds.ExerciseLimit.TotalSeconds,
+    DefaultValueFactory = _ => (int)Thresholds.GradeCommand.ExerciseLimit.TotalSeconds,
 };
 var manifest = new Option<FileInfo?>("--manifest") { Description = "The assignments.json to score with (default: the kit's own)." };
 

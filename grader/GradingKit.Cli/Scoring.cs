@@ -1,7 +1,7 @@
 namespace GradingKit.Cli;
 
 /// <summary>
-/// Scores an exercise from its checks' test cases, by the rules of grading.md: a check earns its
+/// Scores an exercise from its checks' test cases, by the rules of the README's grade command: a check earns its
 /// points when every case passed; a timing check only when every untimed check of the exercise
 /// passed too (speed is graded on work done right: code that does nothing is fast); a timing
 /// check that this machine could not decide (undecided) earns nothing and makes the run

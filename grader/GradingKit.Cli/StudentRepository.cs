@@ -16,6 +16,7 @@ public static class StudentRepository
     [
         "starter/GradingKit.Contracts",
         "starter/GradingKit.Starter",
+        "grader/GradingKit.Protocol",
         "grader/GradingKit.Grading",
         "grader/GradingKit.StudentClasses",
         "grader/GradingKit.Grader",

@@ -13,7 +13,7 @@ public sealed record ExerciseRun(string Id, IReadOnlyList<HostEvent> Tests, stri
 /// <summary>
 /// Runs the grading host (the grader's <c>run</c> command) in child processes and watches it: one
 /// host for a run without faults; when student code crashes the host, hangs an exercise past
-/// <see cref="Thresholds.ExerciseLimit"/>, or the host's report holds an event that the host did
+/// <see cref="Thresholds.GradeCommand.ExerciseLimit"/>, or the host's report holds an event that the host did
 /// not write (<see cref="HostReport"/>), the host and its process tree are ended, that exercise gets
 /// the fault, and grading goes on with the next exercise in a new host. The host itself stops after
 /// an exercise that left work running, so that the next one starts in a fresh process. Every host
@@ -130,7 +130,7 @@ public sealed class Supervisor
         }
 
         // Endless allocation ends in an OutOfMemoryException inside the host, not in a machine that swaps.
-        start.Environment["DOTNET_GCHeapHardLimit"] = Thresholds.HostHeapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_GCHeapHardLimit"] = Thresholds.GradeCommand.HostHeapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         return start;
     }
 

@@ -104,14 +104,14 @@ public sealed class E02_ThreadPerTask
     public void Takes_about_one_task_duration_with_waiting_tasks()
     {
         var taskCount = Seed.ForThisCheck().Next(8, 13);
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, taskCount, WorkKind.Waiting),
-            () => runner.RunAll(taskCount, _ => Timeline.Wait(duration)),
+            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
             Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
     }
 
@@ -120,14 +120,14 @@ public sealed class E02_ThreadPerTask
     public void Waits_without_keeping_a_CPU_busy()
     {
         var taskCount = Seed.ForThisCheck().Next(8, 13);
-        var duration = Thresholds.WaitingTaskForCpuCheck;
+        var duration = Thresholds.CpuTime.WaitingTaskForCheck;
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
         Timing.Require(
             call,
             TimingModel.CpuTimeOfWaiting(taskCount, duration, taskCount),
-            () => runner.RunAll(taskCount, _ => Timeline.Wait(duration)),
+            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
             _ => Hints.BusyWaiting);
     }
 }

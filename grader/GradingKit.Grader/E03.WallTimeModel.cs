@@ -5,7 +5,6 @@ namespace GradingKit.Grader;
 public sealed class E03_WallTimeModel
 {
     private const int MostProcessors = 64;
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
     private readonly IWallTimeModel model = StudentCode.Create(StudentClass.WallTimeModel);
     private readonly IThreadPerTask runner = StudentCode.Create(StudentClass.ThreadPerTask);
 
@@ -22,7 +21,7 @@ public sealed class E03_WallTimeModel
             var ideal = TimingModel.IdealWallTime(taskCount, duration, taskCount, processors, kind);
 
             Feedback.Require(
-                (predicted - ideal).Duration() <= Tolerance,
+                (predicted - ideal).Duration() <= Thresholds.E03.Tolerance,
                 $"{call} does not match the model.",
                 () => $"{predicted.TotalMilliseconds} ms",
                 kind == WorkKind.Waiting
@@ -39,7 +38,7 @@ public sealed class E03_WallTimeModel
         var taskCount = ComputingTaskCount();
         var call = $"ThreadPerTask.RunAll({taskCount}, computing task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
-        var work = ComputingWork.For(Thresholds.ComputingTask);
+        var work = ComputingWork.For(Thresholds.Timing.ComputingTask);
 
         // The witness: how many of the computing tasks ran at once. One thread per task, every
         // thread started before any is joined, has them all in flight together, even on one CPU.
@@ -51,7 +50,7 @@ public sealed class E03_WallTimeModel
                 var (measured, timeline) = Timing.MeasureTimeline(call, () => runner.RunAll(taskCount, _ => inFlight.During(work)));
                 return new TimedAttempt(
                     measured,
-                    TimingModel.WallTime(taskCount, Thresholds.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
+                    TimingModel.WallTime(taskCount, Thresholds.Timing.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
                     Witness: Witness.InFlight(inFlight.Most, taskCount, $"{taskCount} computing tasks", Hints.JoinRightAfterStart))
                 {
                     Timeline = timeline,
@@ -67,8 +66,8 @@ public sealed class E03_WallTimeModel
         var taskCount = ComputingTaskCount();
         var call = $"ThreadPerTask.RunAll({taskCount}, computing task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
-        var work = ComputingWork.For(Thresholds.ComputingTask);
-        var limit = TimingModel.CpuTimeOfComputing(taskCount, Thresholds.ComputingTask);
+        var work = ComputingWork.For(Thresholds.Timing.ComputingTask);
+        var limit = TimingModel.CpuTimeOfComputing(taskCount, Thresholds.Timing.ComputingTask);
 
         Timing.Require(
             call,
@@ -83,10 +82,10 @@ public sealed class E03_WallTimeModel
     public void Predicts_what_RunAll_takes_here(WorkKind kind)
     {
         var taskCount = kind == WorkKind.Waiting ? Seed.ForThisCheck().Next(8, 13) : ComputingTaskCount();
-        var duration = kind == WorkKind.Waiting ? Thresholds.WaitingTask : Thresholds.ComputingTask;
+        var duration = kind == WorkKind.Waiting ? Thresholds.Timing.WaitingTask : Thresholds.Timing.ComputingTask;
         var predicted = Predict(taskCount, duration, TimingModel.Processors, kind, out var prediction);
         var call = $"one thread per task, all started before any is joined: {taskCount} {kind.ToString().ToLowerInvariant()} tasks";
-        Action task = kind == WorkKind.Waiting ? () => Timeline.Wait(duration) : ComputingWork.For(duration);
+        Action task = kind == WorkKind.Waiting ? () => TimelineRecorder.Wait(duration) : ComputingWork.For(duration);
 
         // The prediction is compared with the grader's own thread per task, not the submission's RunAll:
         // a RunAll that runs one task after another costs E02's and E03's timing checks, not the model's
@@ -100,11 +99,11 @@ public sealed class E03_WallTimeModel
             measured =>
             {
                 var others = measured.Others;
-                var shared = others >= Thresholds.OthersWorthMentioning ? $" + ({Measurement.Format(others)} that other processes took) / P" : string.Empty;
+                var shared = others >= Thresholds.CpuTime.OthersWorthMentioning ? $" + ({Durations.Format(others)} that other processes took) / P" : string.Empty;
                 var ideal = predicted + (others / TimingModel.Processors);
                 return TimingModel.WallTime(ideal, $"what {prediction} predicted{shared}", null, null) with
                 {
-                    Floor = (kind == WorkKind.Computing ? ideal : predicted) * (1 - Thresholds.Slack),
+                    Floor = (kind == WorkKind.Computing ? ideal : predicted) * (1 - Thresholds.Timing.Slack),
                     Others = others,
                 };
             },
@@ -128,7 +127,7 @@ public sealed class E03_WallTimeModel
 
     private TimeSpan Predict(int taskCount, TimeSpan duration, int processors, WorkKind kind, out string call)
     {
-        var what = $"WallTimeModel.Predict({taskCount}, {Measurement.Format(duration)}, {processors}, {kind})";
+        var what = $"WallTimeModel.Predict({taskCount}, {Durations.Format(duration)}, {processors}, {kind})";
         call = what;
         return StudentCode.Call(what, () => model.Predict(taskCount, duration, processors, kind));
     }

@@ -4,8 +4,6 @@ namespace GradingKit.Grader;
 [Category("E04")]
 public sealed class E04_PoolMap
 {
-    /// <summary>Rounds of waiting tasks: at P = 2 running them one after another takes twice the ideal, and must stand out from the limit.</summary>
-    private const int RoundsAtP2 = 4;
     private static readonly int Processors = Environment.ProcessorCount;
     private readonly IPool pool = StudentCode.Create(StudentClass.Pool);
 
@@ -74,8 +72,8 @@ public sealed class E04_PoolMap
     [Test]
     public void Takes_about_ceil_n_over_CPUs_task_durations()
     {
-        var items = Enumerable.Range(0, RoundsAtP2 * Processors).ToList();
-        var duration = Thresholds.WaitingTask;
+        var items = Enumerable.Range(0, Thresholds.E04.RoundsAtP2 * Processors).ToList();
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"Pool.Map(items[{items.Count}], work)";
         Timing.WarmUp(call, () => pool.Map([1, 2], item => item));
 

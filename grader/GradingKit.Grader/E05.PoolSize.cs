@@ -76,7 +76,7 @@ public sealed class E05_PoolSize
     public void Takes_about_ceil_n_over_workers_task_durations(int workers)
     {
         var items = Enumerable.Range(0, (2 * workers) - Seed.ForThisCheck().Next(0, 2)).ToList();
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"Pool.Map(items[{items.Count}], work, {workers})";
         Timing.WarmUp(call, () => pool.Map([1, 2], item => item, workers));
 

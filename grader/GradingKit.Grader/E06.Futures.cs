@@ -113,11 +113,11 @@ public sealed class E06_Futures
                 cancellation.Cancel();
             }
 
-            Thread.Sleep(Thresholds.ProbeHold);
+            Thread.Sleep(Thresholds.Probes.Hold);
             return item;
         }, Workers, cancellation.Token));
         var ending = StudentCode.AwaitCompletion(call, task);
-        Thread.Sleep(Thresholds.LateStartGrace);
+        Thread.Sleep(Thresholds.Probes.LateStartGrace);
         var startedInAll = Volatile.Read(ref started);
 
         Feedback.Require(
@@ -141,7 +141,7 @@ public sealed class E06_Futures
         var random = Seed.ForThisCheck();
         var workers = random.Next(Math.Max(3, TimingModel.Processors + 1), (2 * TimingModel.Processors) + 2); // at least 3: conclusive on one CPU too
         var items = Enumerable.Range(0, (2 * workers) - random.Next(0, 2)).ToList();
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";
         Timing.WarmUp(call, () => StudentCode.Await(call, futures.MapAsync([1, 2], item => item, workers)));
 

@@ -88,7 +88,7 @@ public sealed class E07_ResultMerger
     {
         var processors = TimingModel.Processors;
         var taskCount = 4 * processors; // four rounds: at P = 2, running them one after another must show
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var call = $"ResultMerger.SumResults({taskCount}, task)";
         Timing.WarmUp(call, () => merger.SumResults(2, _ => 1));
 
@@ -97,7 +97,7 @@ public sealed class E07_ResultMerger
             TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
             () => merger.SumResults(taskCount, _ =>
             {
-                Timeline.Wait(duration);
+                TimelineRecorder.Wait(duration);
                 return 1;
             }),
             Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight));

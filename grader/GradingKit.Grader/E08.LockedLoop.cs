@@ -6,7 +6,6 @@ namespace GradingKit.Grader;
 [Category("E08")]
 public sealed class E08_LockedLoop
 {
-    private static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
     private readonly ILockedLoop loop = StudentCode.Create(StudentClass.LockedLoop);
 
     [Test]
@@ -47,7 +46,7 @@ public sealed class E08_LockedLoop
                     Interlocked.Increment(ref overlaps);
                 }
 
-                Thread.Sleep(CriticalSection);
+                Thread.Sleep(Thresholds.E08.CriticalSection);
                 Interlocked.Decrement(ref inside);
             }
         }));
@@ -73,7 +72,7 @@ public sealed class E08_LockedLoop
             outside.Run();
             using (shared.EnterScope())
             {
-                Thread.Sleep(CriticalSection);
+                Thread.Sleep(Thresholds.E08.CriticalSection);
             }
         }));
 
@@ -85,8 +84,8 @@ public sealed class E08_LockedLoop
     public void Takes_about_outside_plus_n_x_inside_not_n_x_both()
     {
         var taskCount = Seed.ForThisCheck().Next(6, 9);
-        var outside = Thresholds.WaitingTask;
-        var ideal = outside + (CriticalSection * taskCount);
+        var outside = Thresholds.Timing.WaitingTask;
+        var ideal = outside + (Thresholds.E08.CriticalSection * taskCount);
         var call = $"LockedLoop.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => loop.RunAll(2, (_, _) => { }));
 
@@ -94,21 +93,21 @@ public sealed class E08_LockedLoop
             call,
             TimingModel.WallTime(
                 ideal,
-                $"{Measurement.Format(outside)} outside the lock + {taskCount} x {Measurement.Format(CriticalSection)} inside it, one task after another",
-                (outside + CriticalSection) * taskCount,
+                $"{Durations.Format(outside)} outside the lock + {taskCount} x {Durations.Format(Thresholds.E08.CriticalSection)} inside it, one task after another",
+                (outside + Thresholds.E08.CriticalSection) * taskCount,
                 "holding the lock around the whole task") with
             {
                 Waits = true,
-                Work = new TimedWork(taskCount, outside + CriticalSection, taskCount),
+                Work = new TimedWork(taskCount, outside + Thresholds.E08.CriticalSection, taskCount),
                 Schedule = [.. Enumerable.Range(0, taskCount).Select(task => (IReadOnlyList<TimelineSpan>)
-                    [new(task, TimeSpan.Zero, outside), new(task, outside + (CriticalSection * task), outside + (CriticalSection * (task + 1)))])],
+                    [new(task, TimeSpan.Zero, outside), new(task, outside + (Thresholds.E08.CriticalSection * task), outside + (Thresholds.E08.CriticalSection * (task + 1)))])],
             },
             () => loop.RunAll(taskCount, (_, shared) =>
             {
-                Timeline.Wait(outside);
+                TimelineRecorder.Wait(outside);
                 using (shared.EnterScope())
                 {
-                    Timeline.Wait(CriticalSection);
+                    TimelineRecorder.Wait(Thresholds.E08.CriticalSection);
                 }
             }),
             Timing.HintBy(Hints.EverythingUnderTheLock, Hints.TooFewInFlight));

@@ -77,7 +77,7 @@ public sealed class E09_ExceptionCollector
         var outcomes = new List<TaskOutcome<int>>();
 
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(work.Tasks, work.Workers).GetAsyncEnumerator());
-        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCallLimit, out var outcome) is true)
+        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCalls.TimeLimit, out var outcome) is true)
         {
             outcomes.Add(NotNull(call, outcome));
         }
@@ -103,13 +103,13 @@ public sealed class E09_ExceptionCollector
 
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
         run.Release(order[0]);
-        var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout, out var outcome);
+        var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.Probes.GateTimeout, out var outcome);
 
         Feedback.Require(
             first is true && NotNull(call, outcome).TaskIndex == order[0],
             $"{call} did not yield the first task to complete while the others still ran.",
             () => first is null
-                ? $"nothing yielded within {Thresholds.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
+                ? $"nothing yielded within {Thresholds.Probes.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
                 : $"first outcome: {(first is true ? Describe(outcome!) : "none")}",
             $"task {order[0]}'s outcome at once: it completed first, and the other tasks wait until it is yielded",
             Hints.IndexOrderNotCompletionOrder);
@@ -127,7 +127,7 @@ public sealed class E09_ExceptionCollector
         foreach (var task in order)
         {
             run.Release(task);
-            if (StudentCode.TryMoveNext(call, enumerator, Thresholds.GateTimeout, out var outcome) is not true)
+            if (StudentCode.TryMoveNext(call, enumerator, Thresholds.Probes.GateTimeout, out var outcome) is not true)
             {
                 break;
             }
@@ -150,10 +150,10 @@ public sealed class E09_ExceptionCollector
         var random = Seed.ForThisCheck();
         var workers = random.Next(Math.Max(3, TimingModel.Processors + 1), (2 * TimingModel.Processors) + 2); // at least 3: conclusive on one CPU too
         var taskCount = (2 * workers) - random.Next(0, 2);
-        var duration = Thresholds.WaitingTask;
+        var duration = Thresholds.Timing.WaitingTask;
         var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
         {
-            Timeline.Wait(duration);
+            TimelineRecorder.Wait(duration);
             return index % 3 == 0 ? throw new InvalidOperationException($"task {index} failed (thrown by the grader)") : index;
         })).ToList();
         var call = $"ExceptionCollector.RunAll(tasks[{taskCount}], {workers})";
@@ -320,7 +320,7 @@ public sealed class E09_ExceptionCollector
             releases = Enumerable.Range(0, count).Select(_ => new ManualResetEventSlim(false)).ToArray();
             Tasks = Enumerable.Range(0, count).Select(index => (Func<int>)(() =>
             {
-                releases[index].Wait(Thresholds.StudentCallLimit);
+                releases[index].Wait(Thresholds.StudentCalls.TimeLimit);
                 return index;
             })).ToList();
         }

@@ -6,7 +6,6 @@ namespace GradingKit.Grader;
 [Category("E10")]
 public sealed class E10_SharedArrayFiller
 {
-    private static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(5);
     private readonly ISharedArrayFiller filler = StudentCode.Create(StudentClass.SharedArrayFiller);
 
     [Test]
@@ -81,8 +80,8 @@ public sealed class E10_SharedArrayFiller
     public void Fills_a_slow_array_in_about_the_time_of_one_workers_share()
     {
         var workers = Seed.ForThisCheck().Next(3, (2 * TimingModel.Processors) + 2);
-        var write = Timing.SleepCost(SlowWrite);
-        var writesPerWorker = Math.Max(4, (int)Math.Round(Thresholds.WaitingTask / write));
+        var write = Timing.SleepCost(Thresholds.E10.SlowWrite);
+        var writesPerWorker = Math.Max(4, (int)Math.Round(Thresholds.Timing.WaitingTask / write));
         var length = workers * writesPerWorker;
         var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
         Timing.WarmUp(call, () => filler.FillWithTaskIds(new RecordingSharedArray(2 * workers, workers, probedWrites: 0), workers));
@@ -91,9 +90,9 @@ public sealed class E10_SharedArrayFiller
             call,
             TimingModel.WallTime(length, write, workers, WorkKind.Waiting) with
             {
-                Model = $"ceil({length} / {workers}) writes x {Measurement.Format(write)} (every write to this array waits; {workers} workers)",
+                Model = $"ceil({length} / {workers}) writes x {Durations.Format(write)} (every write to this array waits; {workers} workers)",
             },
-            () => filler.FillWithTaskIds(new RecordingSharedArray(length, workers, probedWrites: 0, SlowWrite), workers),
+            () => filler.FillWithTaskIds(new RecordingSharedArray(length, workers, probedWrites: 0, Thresholds.E10.SlowWrite), workers),
             Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
     }
 }

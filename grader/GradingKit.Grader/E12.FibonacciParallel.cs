@@ -5,8 +5,6 @@ namespace GradingKit.Grader;
 public sealed class E12_FibonacciParallel
 {
     private const int LargestSmallN = 25;
-    private const int SmallestTimedN = 30;
-    private const int LargestTimedN = 46;
     private static readonly double GoldenRatio = (1 + Math.Sqrt(5)) / 2;
     private readonly IFibonacci fibonacci = StudentCode.Create(StudentClass.Fibonacci);
 
@@ -49,12 +47,12 @@ public sealed class E12_FibonacciParallel
         RequireCutoffHonoured(random, "The speed-up was not measured: with the cutoff ignored, the parallel run would start millions of tasks. ");
 
         // The largest n still quick enough, grown until the student's own sequential run (cutoff >= n) is long enough to time.
-        var n = SmallestTimedN;
+        var n = Thresholds.E12.SmallestTimedN;
         var sequential = TimeSequential(n);
-        while (sequential.Cpu < Thresholds.SpeedUpBaseline && n < LargestTimedN)
+        while (sequential.Cpu < Thresholds.SpeedUp.Baseline && n < Thresholds.E12.LargestTimedN)
         {
-            var growth = Thresholds.SpeedUpBaseline / Max(sequential.Cpu, TimeSpan.FromMilliseconds(1));
-            n = Math.Min(LargestTimedN, n + Math.Max(1, (int)Math.Ceiling(Math.Log(growth) / Math.Log(GoldenRatio))));
+            var growth = Thresholds.SpeedUp.Baseline / Max(sequential.Cpu, TimeSpan.FromMilliseconds(1));
+            n = Math.Min(Thresholds.E12.LargestTimedN, n + Math.Max(1, (int)Math.Ceiling(Math.Log(growth) / Math.Log(GoldenRatio))));
             sequential = TimeSequential(n);
         }
 
@@ -101,13 +99,13 @@ public sealed class E12_FibonacciParallel
     private void RequireCutoffHonoured(Random random, string consequence = "")
     {
         var (call, started, forkSteps) = CountTasks(random);
-        var allowed = (Thresholds.TasksPerForkStep * forkSteps) + Thresholds.UnrelatedTaskAllowance;
+        var allowed = (Thresholds.E12.TasksPerForkStep * forkSteps) + Thresholds.E12.UnrelatedTaskAllowance;
 
         Feedback.Require(
             started <= allowed,
             $"{consequence}{call} started far more tasks than its cutoff allows.",
             () => $"{started} tasks",
-            $"at most {allowed}: {Thresholds.TasksPerForkStep} per recursion step above the cutoff ({forkSteps} steps), none below it",
+            $"at most {allowed}: {Thresholds.E12.TasksPerForkStep} per recursion step above the cutoff ({forkSteps} steps), none below it",
             Hints.CutoffIgnored);
     }
 

@@ -6,7 +6,6 @@ namespace GradingKit.Grader;
 [Category("E13")]
 public sealed class E13_NumberCounter
 {
-    private const int MostCopies = 40;
     private readonly INumberCounter counter = StudentCode.Create(StudentClass.NumberCounter);
     private string directory = string.Empty;
 
@@ -107,7 +106,7 @@ public sealed class E13_NumberCounter
         // Copies of the sample until the student's own one-worker run is long enough to time.
         var once = Timing.Measure(Count(sample, 1), () => counter.CountOccurrences(sample.Paths, 1));
         var work = once.Cpu > TimeSpan.FromMilliseconds(1) ? once.Cpu : TimeSpan.FromMilliseconds(1);
-        var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUpBaseline / work), 1, MostCopies);
+        var copies = Math.Clamp((int)Math.Ceiling(Thresholds.SpeedUp.Baseline / work), 1, Thresholds.E13.MostCopies);
         var files = NumberFiles.Copy(sample, Path.Combine(directory, "timed"), copies);
 
         // At least two workers, so that the witness can see them work together even on one CPU.
@@ -133,7 +132,7 @@ public sealed class E13_NumberCounter
                 };
             },
             attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
-                : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.ContentionCpuRatio ? Hints.Contention
+                : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.SpeedUp.ContentionCpuRatio ? Hints.Contention
                 : Hints.NoSpeedUp);
     }
 

@@ -24,7 +24,7 @@ try
             var file = Path.Combine(log.FullName, $"{who}.jsonl");
             await Task.Run(() => GraderRun.Run(implementation, exercises, new Dictionary<string, string>
             {
-                [Timing.LogParameter] = file,
+                [RunParameters.TimingLog] = file,
             }));
             attempts.AddRange(File.ReadLines(file).Select(line => JsonSerializer.Deserialize<LoggedAttempt>(line, JsonSerializerOptions.Web)! with { Who = who }));
         }
@@ -63,7 +63,7 @@ try
 
     AnsiConsole.Write(table);
     AnsiConsole.MarkupLine(
-        $"Ratios below {Thresholds.ConclusiveRatio} are [yellow]yellow[/]. Where the mistake is sequential execution and the "
+        $"Ratios below {Thresholds.Timing.ConclusiveRatio} are [yellow]yellow[/]. Where the mistake is sequential execution and the "
         + "ideal allows only a speed-up of P = 2, the two ratios multiply to at most 2, so both cannot reach 1.5.");
 
     // The witnesses of parallelism, which decide where the wall time cannot: what each saw of the reference and of the mistake.
@@ -82,7 +82,7 @@ try
 
     AnsiConsole.Write(witnesses);
     AnsiConsole.MarkupLine(
-        $"A call counts as parallel when, over windows of at least {Thresholds.WitnessWindow.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.ParallelSpread} x the busiest thread's CPU time, for {Thresholds.ParallelShare:P0} of the time observed or more, "
+        $"A call counts as parallel when, over windows of at least {Thresholds.Witness.Window.TotalMilliseconds:0} ms, its threads together ran at least {Thresholds.Witness.ParallelSpread} x the busiest thread's CPU time, for {Thresholds.Witness.ParallelShare:P0} of the time observed or more, "
         + "or with as many of the grader's tasks in flight at once as it expects.");
     return 0;
 }
@@ -100,10 +100,10 @@ static string ShortName(string fullName)
     return $"{parts[^2][..3]}.{parts[^1]}{(open < 0 ? string.Empty : fullName[open..])}";
 }
 
-static string Ms(double? milliseconds) => milliseconds is { } ms ? Measurement.Format(TimeSpan.FromMilliseconds(ms)) : "-";
+static string Ms(double? milliseconds) => milliseconds is { } ms ? Durations.Format(TimeSpan.FromMilliseconds(ms)) : "-";
 
 static string Ratio(double ratio) =>
-    ratio >= Thresholds.ConclusiveRatio
+    ratio >= Thresholds.Timing.ConclusiveRatio
         ? ratio.ToString("0.00", CultureInfo.InvariantCulture)
         : $"[yellow]{ratio.ToString("0.00", CultureInfo.InvariantCulture)}[/]";
 

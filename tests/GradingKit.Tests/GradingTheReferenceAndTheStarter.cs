@@ -44,8 +44,8 @@ public sealed partial class GradingTheReferenceAndTheStarter
         {
             GraderRun.Run("reference", ["E02"], new Dictionary<string, string>
             {
-                [Thresholds.TimingScaleParameter] = "2",
-                [Timing.LogParameter] = log,
+                [RunParameters.TimingScale] = "2",
+                [RunParameters.TimingLog] = log,
             });
 
             var attempts = File.ReadAllLines(log).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
@@ -54,7 +54,7 @@ public sealed partial class GradingTheReferenceAndTheStarter
             {
                 var ideal = TimeSpan.FromMilliseconds(wall.GetProperty("idealMs").GetDouble());
                 TimeSpan.FromMilliseconds(wall.GetProperty("limitMs").GetDouble())
-                    .ShouldBe((ideal * (1 + (Scale * Thresholds.Slack))) + (Thresholds.Overhead * Scale), TimeSpan.FromMilliseconds(0.01));
+                    .ShouldBe((ideal * (1 + (Scale * Thresholds.Timing.Slack))) + (Thresholds.Timing.Overhead * Scale), TimeSpan.FromMilliseconds(0.01));
             }
         }
         finally

@@ -23,6 +23,7 @@ public sealed partial class TheDistribution
     [
         "starter/GradingKit.Contracts/GradingKit.Contracts.csproj",
         "starter/GradingKit.Starter/GradingKit.Starter.csproj",
+        "grader/GradingKit.Protocol/GradingKit.Protocol.csproj",
         "grader/GradingKit.Grading/GradingKit.Grading.csproj",
         "grader/GradingKit.StudentClasses/GradingKit.StudentClasses.csproj",
         "grader/GradingKit.Grader/GradingKit.Grader.csproj",

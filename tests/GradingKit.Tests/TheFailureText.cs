@@ -9,7 +9,7 @@ namespace GradingKit.Tests;
 [NonParallelizable]
 public sealed class TheFailureText
 {
-    private static readonly string[] GradersFiles = ["GradingKit.Grading", "GradingKit.Grader", "Feedback.cs", "StudentCode.cs", "GraderVerdicts.cs"];
+    private static readonly string[] GradersFiles = ["GradingKit.Grading", "GradingKit.Protocol", "GradingKit.Grader", "Feedback.cs", "StudentCode.cs", "GraderVerdicts.cs"];
 
     [Test]
     public void Draws_the_timeline_of_a_sequential_run_above_the_ideal_one()

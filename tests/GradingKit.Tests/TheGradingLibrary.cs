@@ -132,7 +132,7 @@ public sealed class TheGradingLibrary
         // Its picture, where each thread has a CPU of its own: as many CPUs' worth at once. (48 threads
         // starve the sampler: its long windows take in the threads' start-up, and their CPUs' worth,
         // rounded, was 1 in one run of 4; so did 2 threads while two builds took the CPUs.)
-        if (threads <= Environment.ProcessorCount && measured.Others < Thresholds.OthersWorthMentioning)
+        if (threads <= Environment.ProcessorCount && measured.Others < Thresholds.CpuTime.OthersWorthMentioning)
         {
             var timeline = seen.Timeline!;
             timeline.Spans.Max(span => span.Thread).ShouldBe(threads, string.Join("\n", timeline.Draw(null)));

@@ -13,7 +13,7 @@ public sealed class TheMeasurementEngine
     {
         var ideal = TimeSpan.FromMilliseconds(800);
 
-        TimingModel.Limit(ideal).ShouldBe((ideal * (1 + Thresholds.Slack)) + Thresholds.Overhead);
+        TimingModel.Limit(ideal).ShouldBe((ideal * (1 + Thresholds.Timing.Slack)) + Thresholds.Timing.Overhead);
     }
 
     [Test]
@@ -107,9 +107,9 @@ public sealed class TheMeasurementEngine
     [Test]
     public void Waiting_work_may_cost_a_share_of_its_wall_time_in_CPU_and_a_busy_wait_is_conclusive()
     {
-        var limit = TimingModel.CpuTimeOfWaiting(10, Thresholds.WaitingTaskForCpuCheck, 10);
+        var limit = TimingModel.CpuTimeOfWaiting(10, Thresholds.CpuTime.WaitingTaskForCheck, 10);
 
-        limit.Limit.ShouldBe((Thresholds.WaitingTaskForCpuCheck * Thresholds.WaitingCpuShare) + Thresholds.CpuOverhead);
+        limit.Limit.ShouldBe((Thresholds.CpuTime.WaitingTaskForCheck * Thresholds.CpuTime.WaitingShare) + Thresholds.CpuTime.Overhead);
         limit.IsConclusive.ShouldBeTrue();
     }
 
@@ -119,7 +119,7 @@ public sealed class TheMeasurementEngine
         var measured = new Measurement(TimeSpan.FromSeconds(2.03), TimeSpan.FromSeconds(3.98), TimeSpan.FromMilliseconds(12));
 
         measured.ToString().ShouldBe("CPU times: user 3.98 s, sys 12 ms, total 3.99 s; Wall time: 2.03 s");
-        Measurement.Format(TimeSpan.FromMicroseconds(350)).ShouldBe("350 µs");
+        Durations.Format(TimeSpan.FromMicroseconds(350)).ShouldBe("350 µs");
     }
 
     [Test]
@@ -129,6 +129,6 @@ public sealed class TheMeasurementEngine
         var attempt = new TimedAttempt(new Measurement(Ms100, TimeSpan.FromMilliseconds(3), TimeSpan.Zero), limit);
 
         attempt.ToString().ShouldBe(
-            $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Measurement.Format(limit.Limit)}, P = {TimingModel.Processors})");
+            $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Durations.Format(limit.Limit)}, P = {TimingModel.Processors})");
     }
 }

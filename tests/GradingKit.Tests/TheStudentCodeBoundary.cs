@@ -27,7 +27,7 @@ public sealed class TheStudentCodeBoundary
     {
         var failure = Should.Throw<AssertionException>(() => StudentCode.Call("Pool.Map(items, work)", () => Stub()));
 
-        failure.Message.ShouldBe(StudentCode.NotImplementedPrefix + "E04: Pool.Map");
+        failure.Message.ShouldBe(NotImplemented.Prefix + "E04: Pool.Map");
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class TheStudentCodeBoundary
             .ShouldBeOfType<ArgumentOutOfRangeException>();
         StudentCode.CallExpectingException("new Pool(1)", () => { }).ShouldBeNull();
         Should.Throw<AssertionException>(() => StudentCode.CallExpectingException("new Pool(0)", () => Stub()))
-            .Message.ShouldStartWith(StudentCode.NotImplementedPrefix);
+            .Message.ShouldStartWith(NotImplemented.Prefix);
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class TheStudentCodeBoundary
         Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromException<int>(new TimeoutException("slow"))))
             .Message.ShouldStartWith("Futures.MapAsync(...) threw TimeoutException.");
         Should.Throw<AssertionException>(() => StudentCode.Await("Futures.MapAsync(...)", Task.FromException<int>(new NotImplementedException("E06: Futures.MapAsync"))))
-            .Message.ShouldBe(StudentCode.NotImplementedPrefix + "E06: Futures.MapAsync");
+            .Message.ShouldBe(NotImplemented.Prefix + "E06: Futures.MapAsync");
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class TheStudentCodeBoundary
         {
             var failure = Should.Throw<AssertionException>(() => StudentCode.Call("LockedLoop.Run(...)", () => release.Wait()));
 
-            failure.Message.ShouldStartWith($"LockedLoop.Run(...) did not finish within {Thresholds.StudentCallLimit.TotalSeconds:0} s.");
+            failure.Message.ShouldStartWith($"LockedLoop.Run(...) did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.");
             failure.Message.ShouldContain($"Hint:     {Hints.Hang}");
             GradingSession.WorkLeftRunning().ShouldNotBeNull().ShouldContain("1 call(s) that never returned are still running");
         }
@@ -177,8 +177,8 @@ public sealed class TheStudentCodeBoundary
 
             var message = StudentCode.MessageOf(hanging);
 
-            message.ShouldBe($"<its Message did not return within {Thresholds.StudentTextLimit.TotalSeconds:0} s>");
-            clock.Elapsed.ShouldBeLessThan(Thresholds.StudentTextLimit + TimeSpan.FromSeconds(2));
+            message.ShouldBe($"<its Message did not return within {Thresholds.StudentCalls.TextLimit.TotalSeconds:0} s>");
+            clock.Elapsed.ShouldBeLessThan(Thresholds.StudentCalls.TextLimit + TimeSpan.FromSeconds(2));
             hanging.ReadOn.ShouldNotContain(Environment.CurrentManagedThreadId);
         }
         finally

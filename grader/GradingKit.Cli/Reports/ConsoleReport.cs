@@ -120,7 +120,7 @@ public static partial class ConsoleReport
     {
         var cases = exercise.Checks.SelectMany(c => c.Cases).ToList();
         if (exercise.Fault is not null || cases.Count == 0
-            || !cases.All(c => c.Verdict == Cli.Verdict.Failed && c.Message.StartsWith(StudentCode.NotImplementedPrefix, StringComparison.Ordinal)))
+            || !cases.All(c => c.Verdict == Cli.Verdict.Failed && c.Message.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal)))
         {
             return null;
         }

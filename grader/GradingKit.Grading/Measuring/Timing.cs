@@ -1,0 +1,388 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GradingKit.Grading.Boundary;
+using GradingKit.Grading.Checks;
+using GradingKit.Grading.Probes;
+
+namespace GradingKit.Grading.Measuring;
+
+/// <summary>One measured attempt of a timing check, and what it was held to.</summary>
+/// <param name="Measurement">What the attempt cost.</param>
+/// <param name="Limit">What it was expected to cost (for speed-up checks it depends on a baseline measured in the same attempt).</param>
+/// <param name="Baseline">The student's own sequential run, where the expectation is relative to it.</param>
+/// <param name="Witness">What a witness that machine load cannot change saw of the same run: whether it ran in parallel at all.</param>
+public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Measurement? Baseline = null, Witness? Witness = null)
+{
+    /// <summary>The picture of the run, where the check's work is the grader's tasks.</summary>
+    public Timeline? Timeline { get; init; }
+
+    /// <summary>One line of the report: the baseline if any, the measurement in %%time form, the expectation beside it, the witness.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString() =>
+        (Baseline is { } baseline ? $"sequential run: {baseline}; parallel run: " : string.Empty) + $"{Measurement} {Limit.Brief()}"
+        + (Witness is { } witness ? $"; {witness.Seen}" : string.Empty);
+}
+
+/// <summary>
+/// What a witness of parallelism saw: how many of the grader's tasks were in flight at once, or
+/// how the call's CPU time spread over its threads. Neither changes with the machine's load or its CPU
+/// count, so a witness decides "in parallel or not" where wall time cannot; wall time then judges
+/// efficiency.
+/// </summary>
+/// <param name="Holds">Whether the run was what the check expects (in parallel; a fair baseline).</param>
+/// <param name="Decides">What the witness decides, in a few words ("threads working together"), for "no ..." in the message.</param>
+/// <param name="Seen">What the witness saw, for the message.</param>
+/// <param name="Expected">What it expected, and why, for the message.</param>
+/// <param name="Hint">The mistake when it does not hold.</param>
+/// <param name="Decisive">Whether it saw enough to decide; one that did not is shown but decides nothing.</param>
+/// <param name="JudgesEveryAttempt">Whether it judged the check's attempts so far together (then the last attempt's decides the check).</param>
+public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint, bool Decisive = true, bool JudgesEveryAttempt = false)
+{
+    /// <summary>Whether it decided that the work ran as the check expects (so only efficiency is left to wall time).</summary>
+    public bool RulesOutTheMistake => Holds && Decisive;
+
+    /// <summary>How a call's CPU time spread over its threads, against work done one piece after another.</summary>
+    /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness). One that saw too little to decide holds and rules out nothing.</param>
+    /// <param name="hint">The mistake when the work did not run in parallel.</param>
+    /// <returns>The witness, or null.</returns>
+    public static Witness? Of(Concurrency? concurrency, Hint hint) =>
+        concurrency is null
+            ? null
+            : new(
+                !concurrency.Decisive || concurrency.Parallel,
+                "work spread over threads",
+                $"witness: {concurrency}",
+                $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
+                hint,
+                concurrency.Decisive);
+
+    /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
+    /// <param name="most">The most seen in flight at once.</param>
+    /// <param name="expected">The number expected at once.</param>
+    /// <param name="tasks">What the tasks are, for the message.</param>
+    /// <param name="hint">The mistake when fewer were in flight.</param>
+    /// <returns>The witness.</returns>
+    public static Witness InFlight(int most, int expected, string tasks, Hint hint) =>
+        new(
+            most >= expected,
+            "tasks in flight together",
+            $"witness: at most {most} of the {tasks} in flight at once",
+            $"tasks in flight together: {expected} of the {tasks} at once, whatever the CPU count",
+            hint);
+}
+
+/// <summary>
+/// Whether a speed-up check's sequential baseline is the same work as its parallel run: about the
+/// same CPU time, not far more (a baseline slowed on purpose). Beside other processes the CPU time of
+/// the same work varies (measured: one count costing 1.96 to 2.73 s beside a busy core), and only
+/// upwards, so the least CPU time of each run over the check's attempts so far is compared: each
+/// attempt judges with every attempt before it, and the last judges with them all. The parallel run's
+/// CPU time leaves out the witness's sampler.
+/// </summary>
+/// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
+public sealed class BaselineFairness(Measurement? earlierBaseline = null)
+{
+    private TimeSpan baseline = earlierBaseline?.Cpu ?? TimeSpan.MaxValue;
+    private TimeSpan parallel = TimeSpan.MaxValue;
+    private int runs;
+
+    /// <summary>Judges one attempt's runs together with the attempts before it.</summary>
+    /// <param name="baselineRun">The student's own sequential run.</param>
+    /// <param name="parallelRun">The parallel run.</param>
+    /// <param name="concurrency">What the witness of spread saw of the parallel run (its sampler's CPU time is left out), if anything.</param>
+    /// <param name="then">The witness to use when the baseline is fair.</param>
+    /// <returns>The witness: an unfair baseline's, or <paramref name="then"/>.</returns>
+    public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? then)
+    {
+        var parallelCpu = parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero);
+        baseline = baselineRun.Cpu < baseline ? baselineRun.Cpu : baseline;
+        parallel = parallelCpu < parallel ? parallelCpu : parallel;
+        runs++;
+        var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
+        return baseline <= parallel * Thresholds.SpeedUp.BaselineCpuRatio
+            ? then
+            : new(
+                false,
+                "fair baseline",
+                $"the sequential run cost {Durations.Format(baseline)} of CPU time, {baseline / parallel:0.0} x the parallel run's {Durations.Format(parallel)}{over}",
+                $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.SpeedUp.BaselineCpuRatio} x the parallel run's)",
+                Hints.UnfairBaseline,
+                JudgesEveryAttempt: true);
+    }
+}
+
+/// <summary>
+/// Runs the timing checks (the README's "Timing checks"): a check measures up to <see cref="Thresholds.Timing.Attempts"/>
+/// times and passes on the first attempt within its limit (noise only ever slows a run down);
+/// every attempt is reported. Where this machine cannot tell a correct solution from the mistake
+/// the check looks for, the check is reported inconclusive with the reason, after one attempt.
+/// </summary>
+public static class Timing
+{
+    private static readonly Lock LogLock = new();
+
+    private static readonly ConcurrentDictionary<string, TimedPicture> Pictures = new();
+
+    /// <summary>Measures a call into student code against a fixed expectation.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="limit">What it should cost.</param>
+    /// <param name="run">The call itself (not yet bounded: this method bounds it).</param>
+    /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <returns>The attempt that passed.</returns>
+    public static TimedAttempt Require(string call, TimeLimit limit, Action run, Func<TimedAttempt, Hint> hint) =>
+        Require(call, _ => limit, run, hint);
+
+    /// <summary>Measures a call into student code against an expectation that depends on the measurement (the CPU time other processes took).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="limitFor">What it should cost, given what was measured.</param>
+    /// <param name="run">The call itself (not yet bounded: this method bounds it).</param>
+    /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <returns>The attempt that passed.</returns>
+    public static TimedAttempt Require(string call, Func<Measurement, TimeLimit> limitFor, Action run, Func<TimedAttempt, Hint> hint) =>
+        Require(
+            call,
+            () =>
+            {
+                var (measurement, timeline) = MeasureTimeline(call, run);
+                return new TimedAttempt(measurement, limitFor(measurement)) { Timeline = timeline };
+            },
+            hint);
+
+    /// <summary>Runs the call once, unmeasured, so that the timed attempts do not pay for compiling it.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">A small run of the code that the check will time.</param>
+    public static void WarmUp(string call, Action run) => StudentCode.Call(call, run);
+
+    /// <summary>The grader's waiting work for a map: waits <paramref name="duration"/>, then returns its item.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="duration">t.</param>
+    /// <returns>The work.</returns>
+    public static Func<T, T> WaitingWork<T>(TimeSpan duration) => item =>
+    {
+        TimelineRecorder.Wait(duration);
+        return item;
+    };
+
+    /// <summary>A hint chooser: one hint where the measurement looks like the check's mistake, another where it is merely over.</summary>
+    /// <param name="likeTheMistake">The hint when the measurement is nearer the mistake's cost than the limit.</param>
+    /// <param name="otherwise">The hint when it is merely over the limit.</param>
+    /// <returns>The chooser.</returns>
+    public static Func<TimedAttempt, Hint> HintBy(Hint likeTheMistake, Hint otherwise) =>
+        attempt => attempt.Limit.LooksLikeTheMistake(attempt.Measurement) ? likeTheMistake : otherwise;
+
+    /// <summary>Measures a call into student code whose expectation comes with each attempt (a speed-up over a baseline).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="attempt">One attempt: measures and says what it expected.</param>
+    /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <returns>The attempt that passed.</returns>
+    public static TimedAttempt Require(string call, Func<TimedAttempt> attempt, Func<TimedAttempt, Hint> hint)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(hint);
+        var attempts = new List<TimedAttempt>();
+        var progress = new List<string>(); // printed for a check that passes; a failure's message lists every attempt itself
+        for (var number = 1; number <= Thresholds.Timing.Attempts; number++)
+        {
+            var measured = attempt();
+            attempts.Add(measured);
+            var limit = measured.Limit;
+            // The witness decides "in parallel or not"; wall time judges efficiency, where this machine can tell.
+            var witnessed = measured.Witness?.Holds != false;
+            var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
+            var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
+                : !Decides(measured) ? " - undecided" : passed ? string.Empty : " - over the limit";
+            progress.Add($"Attempt {number} of {Thresholds.Timing.Attempts}: {measured}{verdict}");
+            Log(call, number, measured, passed);
+            if (passed)
+            {
+                Picture(measured, number);
+                TestContext.Out.WriteLine(string.Join(Environment.NewLine, progress));
+                return measured;
+            }
+
+            if (witnessed && !limit.ConclusiveWhenQuiet)
+            {
+                break; // this machine cannot judge the wall time, however often it measures
+            }
+        }
+
+        var allAttempts = string.Join(Environment.NewLine + "            ", attempts.Select((a, i) => $"attempt {i + 1}: {a}"));
+        if (attempts[^1].Witness is { Holds: false, JudgesEveryAttempt: true } || attempts.All(a => a.Witness?.Holds == false))
+        {
+            var witness = attempts[^1].Witness!;
+            Feedback.Fail(
+                $"{call}: no {witness.Decides} in {Attempts(attempts.Count, "attempt")} (a witness that the machine's load cannot change).",
+                allAttempts + Picture(attempts[^1], attempts.Count),
+                witness.Expected,
+                witness.Hint);
+        }
+
+        var conclusive = attempts.Where(a => Decides(a) && a.Witness?.Holds != false).ToList();
+        if (conclusive.Count == 0)
+        {
+            Picture(attempts[^1], attempts.Count);
+            var witnessSaw = attempts.Any(a => a.Witness?.RulesOutTheMistake == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
+            var last = attempts[^1];
+            throw GraderVerdicts.Inconclusive(
+                $"{call}: undecided on this machine: {last.Limit.LoadExplains(last.Measurement) ?? last.Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
+                + $"  Measured: {string.Join(Environment.NewLine + "            ", attempts)}{Environment.NewLine}"
+                + "  An undecided check earns no points: the grade command measures it again at the end of its run, "
+                + "and grading the exercise again on a quieter machine (grade --exercise) can decide it.");
+        }
+
+        var best = conclusive.MinBy(a => a.Limit.Of(a.Measurement) - a.Limit.Limit)!;
+        var bestLimit = best.Limit;
+        var under = bestLimit.Floor is { } floor && bestLimit.Of(best.Measurement) < floor;
+        Feedback.Fail(
+            $"{call} {(under ? "cost too little" : "took too long")}: its {bestLimit.Name} was {(under ? "below" : "above")} the limit in {Attempts(conclusive.Count, "conclusive attempt")}.",
+            allAttempts + Picture(best, attempts.IndexOf(best) + 1),
+            bestLimit.Describe(),
+            MostCommonHint(conclusive, best, hint));
+        return best;
+    }
+
+    /// <summary>Whether an attempt's measurement decides the check here: the machine can tell the mistake from a correct run, and its load does not explain the time over the limit.</summary>
+    private static bool Decides(TimedAttempt attempt) =>
+        attempt.Limit.IsConclusive && attempt.Limit.LoadExplains(attempt.Measurement) is null;
+
+    /// <summary>
+    /// The hint most of the conclusive attempts point to (ties go to the best attempt's): one attempt
+    /// near a threshold between two mistakes must not decide which one the student reads about.
+    /// </summary>
+    private static Hint MostCommonHint(IReadOnlyList<TimedAttempt> attempts, TimedAttempt best, Func<TimedAttempt, Hint> hint)
+    {
+        var bestHint = hint(best);
+        return attempts.Select(hint).GroupBy(h => h).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == bestHint ? 0 : 1).First().Key;
+    }
+
+    /// <summary>
+    /// Keeps the deciding attempt's timeline for the check's result (the grading host sends it on, for
+    /// the HTML report), and gives it as text for a message, under the attempts; nothing where it has none.
+    /// </summary>
+    private static string Picture(TimedAttempt attempt, int number)
+    {
+        if (attempt.Timeline is not { } timeline)
+        {
+            return string.Empty;
+        }
+
+        var picture = new TimedPicture(number, timeline, attempt.Limit.Schedule);
+        Pictures[TestContext.CurrentContext.Test.FullName] = picture;
+        const string indent = "            ";
+        var lines = picture.Draw();
+        return lines.Count == 0 ? string.Empty : Environment.NewLine + indent + string.Join(Environment.NewLine + indent, lines);
+    }
+
+    /// <summary>Takes the picture that a timing check kept of its deciding attempt (<see cref="Picture"/>), once.</summary>
+    /// <param name="test">The check's full name, as NUnit gives it.</param>
+    /// <returns>The picture; null where the check kept none.</returns>
+    public static TimedPicture? TakePicture(string test) => Pictures.TryRemove(test, out var picture) ? picture : null;
+
+    private static string Attempts(int count, string what) => count == 1 ? $"its one {what}" : $"all {count} {what}s";
+
+    /// <summary>What <c>Thread.Sleep(duration)</c> really takes here (timer resolution differs: about 1 ms on Linux, 15.6 ms on Windows).</summary>
+    /// <param name="duration">The duration asked for.</param>
+    /// <returns>The median of a few sleeps.</returns>
+    public static TimeSpan SleepCost(TimeSpan duration)
+    {
+        var sleeps = Enumerable.Range(0, 5).Select(_ => Measurement.Of(() => Thread.Sleep(duration)).Wall).Order().ToList();
+        return sleeps[sleeps.Count / 2];
+    }
+
+    /// <summary>Measures one bounded call into student code.</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost.</returns>
+    public static Measurement Measure(string call, Action run)
+    {
+        Settle();
+        return Measurement.Of(() => StudentCode.Call(call, run));
+    }
+
+    /// <summary>Measures one bounded call into student code, and records the grader's tasks meanwhile (<see cref="Timeline"/>).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost, and the picture of its run.</returns>
+    public static (Measurement Measurement, Timeline Timeline) MeasureTimeline(string call, Action run)
+    {
+        Timeline? timeline = null;
+        var measurement = Measure(call, () => timeline = TimelineRecorder.Record(run));
+        return (measurement, timeline!);
+    }
+
+    /// <summary>Measures one bounded call into student code, and how its CPU time spread over its threads (<see cref="Concurrency"/>).</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <param name="run">The call itself.</param>
+    /// <returns>Its cost, and its concurrency where the system tells.</returns>
+    public static (Measurement Measurement, Concurrency? Concurrency) MeasureConcurrency(string call, Action run)
+    {
+        Settle();
+        Concurrency? concurrency = null;
+        var measurement = Measurement.Of(() => concurrency = Concurrency.Of(() => StudentCode.Call(call, run)));
+        return (measurement, concurrency);
+    }
+
+    /// <summary>
+    /// Lets the process fall quiet before a measurement: garbage left by earlier checks is collected
+    /// now, and the test host's reporting of the previous check (measured at 10 to 30 ms of CPU time
+    /// right after it) ends before the clock starts.
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect();
+
+        // Finalizers are student code too (a ~Class() of theirs): waited for on a thread of its own, and not for ever.
+        var finalizers = new Thread(GC.WaitForPendingFinalizers) { IsBackground = true, Name = "GradingKit finalizers" };
+        finalizers.Start();
+        finalizers.Join(Thresholds.Settling.FinalizerWait);
+        for (var window = 0; window < Thresholds.Settling.Windows; window++)
+        {
+            if (Measurement.Of(() => Thread.Sleep(Thresholds.Settling.Window)).Cpu < Thresholds.Settling.QuietCpu)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void Log(string call, int number, TimedAttempt attempt, bool passed)
+    {
+        var file = TestContext.Parameters.Get(RunParameters.TimingLog);
+        if (file is null)
+        {
+            return;
+        }
+
+        var limit = attempt.Limit;
+        var line = JsonSerializer.Serialize(new
+        {
+            check = TestContext.CurrentContext.Test.FullName,
+            call,
+            attempt = number,
+            quantity = limit.Name,
+            processors = TimingModel.Processors,
+            tasks = limit.Work?.Tasks,
+            taskMs = limit.Work?.Duration.TotalMilliseconds,
+            workers = limit.Work?.Workers,
+            idealMs = limit.Ideal.TotalMilliseconds,
+            limitMs = limit.Limit.TotalMilliseconds,
+            floorMs = limit.Floor?.TotalMilliseconds,
+            mistake = limit.Mistake,
+            mistakeMs = limit.MistakeCost?.TotalMilliseconds,
+            conclusive = Decides(attempt),
+            measuredMs = limit.Of(attempt.Measurement).TotalMilliseconds,
+            wallMs = attempt.Measurement.Wall.TotalMilliseconds,
+            cpuMs = attempt.Measurement.Cpu.TotalMilliseconds,
+            othersMs = attempt.Measurement.Others.TotalMilliseconds,
+            stalledMs = attempt.Measurement.Stalled?.TotalMilliseconds,
+            baselineMs = attempt.Baseline?.Wall.TotalMilliseconds,
+            baselineCpuMs = attempt.Baseline?.Cpu.TotalMilliseconds,
+            witness = attempt.Witness?.Seen,
+            witnessHolds = attempt.Witness?.Holds,
+            passed,
+        });
+        lock (LogLock)
+        {
+            File.AppendAllLines(file, [line]);
+        }
+    }
+}

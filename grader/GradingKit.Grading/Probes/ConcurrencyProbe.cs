@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using GradingKit.Grading.Checks;
+
+namespace GradingKit.Grading.Probes;
+
+/// <summary>
+/// Measures how many of the grader's tasks run at once. Each task counts itself in
+/// (an Interlocked counter gives the upper bound), then waits at a gate that opens once
+/// <c>target</c> tasks are in flight together (the lower bound), bounded by
+/// <see cref="Thresholds.Probes.GateTimeout"/> so that too little parallelism reports instead of hanging.
+/// After the gate each task keeps its place for <see cref="Thresholds.Probes.Hold"/>, so that
+/// more in flight than allowed becomes visible.
+/// </summary>
+/// <param name="target">How many tasks must be in flight at once for the gate to open.</param>
+public sealed class ConcurrencyProbe(int target)
+{
+    private readonly Gate gate = new();
+    private readonly ConcurrentDictionary<int, byte> threads = new();
+    private int inFlight;
+    private int maxInFlight;
+    private int entered;
+    private int exited;
+
+    /// <summary>How many tasks the gate waits for.</summary>
+    public int Target => target;
+
+    /// <summary>The most tasks seen in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
+    /// <summary>How many tasks have started.</summary>
+    public int Entered => Volatile.Read(ref entered);
+
+    /// <summary>How many tasks have finished.</summary>
+    public int Exited => Volatile.Read(ref exited);
+
+    /// <summary>Whether <see cref="Target"/> tasks were ever in flight at once.</summary>
+    public bool TargetReached => gate.IsOpen;
+
+    /// <summary>The managed ids of the threads the tasks ran on.</summary>
+    public IReadOnlyCollection<int> Threads => threads.Keys.ToList();
+
+    /// <summary>Runs one probed task: count in, wait for the others, hold, run <paramref name="body"/>, count out.</summary>
+    /// <param name="body">What the task does besides being counted.</param>
+    public void Run(Action? body = null)
+    {
+        Enter();
+        try
+        {
+            gate.Wait();
+            Thread.Sleep(Thresholds.Probes.Hold);
+            body?.Invoke();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>Counts a task in.</summary>
+    public void Enter()
+    {
+        threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+        Interlocked.Increment(ref entered);
+        var now = Interlocked.Increment(ref inFlight);
+        var max = Volatile.Read(ref maxInFlight);
+        while (now > max && Interlocked.CompareExchange(ref maxInFlight, now, max) != max)
+        {
+            max = Volatile.Read(ref maxInFlight);
+        }
+
+        if (now >= target)
+        {
+            gate.Open();
+        }
+    }
+
+    /// <summary>Counts a task out.</summary>
+    public void Exit()
+    {
+        Interlocked.Decrement(ref inFlight);
+        Interlocked.Increment(ref exited);
+    }
+
+    /// <summary>Fails the check when more tasks were in flight at once than <paramref name="limit"/>.</summary>
+    /// <param name="what">The call that ran the tasks.</param>
+    /// <param name="limit">The most allowed at once.</param>
+    /// <param name="why">Why that many, for the message (for example "workers = 3").</param>
+    public void RequireAtMost(string what, int limit, string why) =>
+        Feedback.Require(
+            MaxInFlight <= limit,
+            $"{what} ran more tasks at once than allowed.",
+            () => $"{MaxInFlight} in flight at once",
+            $"at most {limit} ({why})",
+            Hints.TooManyInFlight);
+
+    /// <summary>Fails the check when <see cref="Target"/> tasks were never in flight at once.</summary>
+    /// <param name="what">The call that ran the tasks.</param>
+    /// <param name="why">Why that many, for the message.</param>
+    /// <param name="hintWhenOneAtATime">The hint when the tasks ran strictly one at a time.</param>
+    public void RequireTargetReached(string what, string why, Hint? hintWhenOneAtATime = null) =>
+        Feedback.Require(
+            TargetReached,
+            $"{what} ran fewer tasks at once than it should.",
+            () => $"at most {MaxInFlight} in flight at once (waited {Thresholds.Probes.GateTimeout.TotalSeconds:0} s for {Target})",
+            $"{Target} at once ({why})",
+            MaxInFlight <= 1 ? hintWhenOneAtATime ?? Hints.Sequential : Hints.TooFewInFlight);
+}

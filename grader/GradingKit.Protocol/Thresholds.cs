@@ -1,0 +1,257 @@
+namespace GradingKit.Protocol;
+
+/// <summary>
+/// Every number that decides a verdict, in one place, grouped by role: the timing model's slack and
+/// overhead, the CPU time work may cost, the witnesses of parallelism, the work the grader hands out,
+/// the time limits that turn a hang into a failure, the waits that let probes see how many workers
+/// run at once, and the numbers of single exercises. The grade command reads the grading host's
+/// limits (<see cref="GradeCommand"/>).
+/// </summary>
+public static class Thresholds
+{
+    /// <summary>The wall time of timing checks: limit = ideal x (1 + <see cref="Slack"/>) + <see cref="Overhead"/>.</summary>
+    public static class Timing
+    {
+        /// <summary>
+        /// The share of the ideal wall time a solution may take on top of it
+        /// (limit = ideal x (1 + Slack) + Overhead). At P = 2 the sequential time of computing work is
+        /// only twice the ideal, so Slack must stay below 1/3 for such checks to be conclusive at all.
+        /// </summary>
+        public const double Slack = 0.2;
+
+        /// <summary>The fixed cost a solution may add to the ideal wall time (starting threads, waking the pool).</summary>
+        public static readonly TimeSpan Overhead = TimeSpan.FromMilliseconds(20);
+
+        /// <summary>
+        /// A check is conclusive only where the mistake it looks for (usually sequential
+        /// execution) would take at least this many times its limit; otherwise it is reported inconclusive.
+        /// </summary>
+        public const double ConclusiveRatio = 1.5;
+
+        /// <summary>How often a timing check measures before it fails; it passes on the first attempt within its limit.</summary>
+        public const int Attempts = 3;
+
+        /// <summary>The duration t of one waiting task (the notebook's sleep(1), shortened).</summary>
+        public static readonly TimeSpan WaitingTask = TimeSpan.FromMilliseconds(100);
+
+        /// <summary>The duration t of one computing task on a core of its own (the notebook's busy loop, shortened).</summary>
+        public static readonly TimeSpan ComputingTask = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>
+        /// A measurement whose garbage collections paused the threads for more than this share of its
+        /// wall time says so, and speed-up checks then name the allocation as the likely mistake.
+        /// </summary>
+        public const double GcHeavyShare = 0.15;
+    }
+
+    /// <summary>The CPU time that waiting and computing work may cost.</summary>
+    public static class CpuTime
+    {
+        /// <summary>Waiting work may cost this share of its ideal wall time in CPU, plus <see cref="Overhead"/>.</summary>
+        public const double WaitingShare = 0.1;
+
+        /// <summary>Computing work must cost n x t of CPU time, within this share either way, plus <see cref="Overhead"/>.</summary>
+        public const double ComputingTolerance = 0.2;
+
+        /// <summary>
+        /// The fixed cost allowed on top: creating threads, and the test host's own work, which
+        /// shows up in the process's CPU time now and then (up to 36 ms seen inside a 100 ms window).
+        /// </summary>
+        public static readonly TimeSpan Overhead = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>How long the waiting tasks of a CPU-time check wait, long enough that a busy wait stands out from <see cref="Overhead"/>.</summary>
+        public static readonly TimeSpan WaitingTaskForCheck = TimeSpan.FromMilliseconds(300);
+
+        /// <summary>
+        /// Computing work: CPU time other processes take during a measurement (from /proc/stat on Linux)
+        /// is added to the work before dividing by P; from this much on it is reported.
+        /// </summary>
+        public static readonly TimeSpan OthersWorthMentioning = TimeSpan.FromMilliseconds(10);
+    }
+
+    /// <summary>Speed-up checks (E12, E13): the student's own sequential run against its parallel run.</summary>
+    public static class SpeedUp
+    {
+        /// <summary>
+        /// Speed-up checks size their work until the student's own sequential run costs at least this
+        /// much CPU time, so that fixed costs do not blur the ratio.
+        /// </summary>
+        public static readonly TimeSpan Baseline = TimeSpan.FromMilliseconds(1200);
+
+        /// <summary>
+        /// A parallel run that costs this many times the CPU time of the sequential one spent it
+        /// fighting over shared data, and the hint says so (correct solutions measured 1.00 to 1.05;
+        /// one shared ConcurrentDictionary 1.5 to 3.4).
+        /// </summary>
+        public const double ContentionCpuRatio = 1.25;
+
+        /// <summary>
+        /// The witness of a fair baseline: a speed-up's sequential baseline may cost at most this many
+        /// times the parallel run's CPU time; more, and it did more work than the parallel run (a
+        /// baseline slowed on purpose). Measured on 2 CPUs, quiet and beside a busy core: the reference
+        /// and the PLINQ idiom 0.77 to 1.27; a baseline that does its work twice
+        /// (Wrong.SandbaggedBaseline) 1.28 to 2.31, one attempt at a time: hence <c>BaselineFairness</c>
+        /// compares each run's least over the attempts.
+        /// </summary>
+        public const double BaselineCpuRatio = 1.5;
+    }
+
+    /// <summary>The witness of spread: how a call's CPU time spread over its threads, window by window.</summary>
+    public static class Witness
+    {
+        /// <summary>
+        /// A call ran its work in parallel when its CPU time spread over two or more threads
+        /// for at least this share of the time observed (measured: see the margins benchmark).
+        /// </summary>
+        public const double ParallelShare = 0.5;
+
+        /// <summary>How often the threads' CPU clocks are sampled during a call (when the sampler gets a CPU).</summary>
+        public static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(5);
+
+        /// <summary>The shortest window over which the threads' CPU times are compared.</summary>
+        public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);
+
+        /// <summary>
+        /// Work ran in parallel during a window when all threads together ran at least this many
+        /// times the CPU time of the busiest thread in it. One thread doing the work: 1.0 (measured 1.00
+        /// to 1.05, quiet or beside a busy core); two threads sharing it evenly: 2.0 quiet, but about
+        /// 1.5 beside a busy core, where one of them has a CPU to itself and the other shares one.
+        /// </summary>
+        public const double ParallelSpread = 1.25;
+
+        /// <summary>A window counts only when the threads together ran at least this share of it (work was under way).</summary>
+        public const double WorkUnderWay = 0.2;
+
+        /// <summary>With less time of work under way observed than this, the call was too short to tell.</summary>
+        public static readonly TimeSpan TimeToDecide = TimeSpan.FromMilliseconds(60);
+    }
+
+    /// <summary>Before a measurement: waiting for the process to settle.</summary>
+    public static class Settling
+    {
+        /// <summary>The process counts as quiet after a window of this length with less than <see cref="QuietCpu"/> of CPU time.</summary>
+        public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);
+
+        /// <summary>How long to wait for the finalizers of collected objects (student code may block in one).</summary>
+        public static readonly TimeSpan FinalizerWait = TimeSpan.FromSeconds(1);
+
+        /// <summary>The CPU time a quiet window may show.</summary>
+        public static readonly TimeSpan QuietCpu = TimeSpan.FromMilliseconds(1);
+
+        /// <summary>The most windows to wait for quiet; then the measurement goes ahead anyway.</summary>
+        public const int Windows = 10;
+    }
+
+    /// <summary>Calls into student code: the bounds that turn a hang into a failure.</summary>
+    public static class StudentCalls
+    {
+        /// <summary>How long one call into student code may take before the check fails as a hang.</summary>
+        public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(15);
+
+        /// <summary>
+        /// How long reading the text of an exception from student code (its Message, its StackTrace) may
+        /// take on its own thread before the grader reports it as not returning: a getter has no work to do.
+        /// </summary>
+        public static readonly TimeSpan TextLimit = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// How long a check waits, after a call returned with some of its tasks not yet run, for them
+        /// to run after all: if they do, the call returned before its tasks finished.
+        /// </summary>
+        public static readonly TimeSpan StragglerWait = TimeSpan.FromSeconds(1);
+
+        /// <summary>The stack of the thread that calls student code: deep enough that a recursive solution is caught by its result, not by a crash.</summary>
+        public const int ThreadStackBytes = 256 * 1024 * 1024;
+    }
+
+    /// <summary>Probes: the waits that let them see how many workers run at once.</summary>
+    public static class Probes
+    {
+        /// <summary>
+        /// How long probed tasks wait for one another at a gate before giving up. A correct solution
+        /// opens the gate at once; a sequential one pays this once per probe, then runs on.
+        /// </summary>
+        public static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(2);
+
+        /// <summary>How long each probed task keeps its place after the gate opened, so that more in flight than allowed shows.</summary>
+        public static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(40);
+
+        /// <summary>How long a check waits, after its own work is done, for a worker that should no longer start.</summary>
+        public static readonly TimeSpan LateStartGrace = TimeSpan.FromMilliseconds(300);
+    }
+
+    /// <summary>The grade command: the limits its supervisor sets on a grading host.</summary>
+    public static class GradeCommand
+    {
+        /// <summary>
+        /// How long one exercise may run in the grading host before the host is ended and the exercise
+        /// loses its points as a hang (each call into student code is bounded by
+        /// <see cref="StudentCalls.TimeLimit"/>, but an exercise makes many calls).
+        /// </summary>
+        public static readonly TimeSpan ExerciseLimit = TimeSpan.FromSeconds(60);
+
+        /// <summary>The managed heap the grading host may use, so that endless allocation ends in an OutOfMemoryException, not a killed machine.</summary>
+        public const long HostHeapLimitBytes = 4L * 1024 * 1024 * 1024;
+    }
+
+    /// <summary>After an exercise: whether student code left work running (the host then starts afresh).</summary>
+    public static class LeftRunning
+    {
+        /// <summary>How long the grading host watches its own CPU time to see whether student threads still run.</summary>
+        public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>The share of one CPU that counts as work left running.</summary>
+        public const double CpuShare = 0.25;
+    }
+
+    /// <summary>E03, the wall-time model.</summary>
+    public static class E03
+    {
+        /// <summary>How far a predicted wall time may lie from the model's.</summary>
+        public static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
+    }
+
+    /// <summary>E04, the pool's map.</summary>
+    public static class E04
+    {
+        /// <summary>Rounds of waiting tasks: at P = 2 running them one after another takes twice the ideal, and must stand out from the limit.</summary>
+        public const int RoundsAtP2 = 4;
+    }
+
+    /// <summary>E08, the lock.</summary>
+    public static class E08
+    {
+        /// <summary>How long each task holds the lock: its critical section.</summary>
+        public static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
+    }
+
+    /// <summary>E10, the shared array.</summary>
+    public static class E10
+    {
+        /// <summary>How long each write to the slow array waits.</summary>
+        public static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(5);
+    }
+
+    /// <summary>E12, Fibonacci in parallel.</summary>
+    public static class E12
+    {
+        /// <summary>Tasks a fork-join may start per recursion step above the cutoff (Parallel.Invoke starts two).</summary>
+        public const int TasksPerForkStep = 2;
+
+        /// <summary>Tasks started by anything else in the process while the check runs, allowed on top.</summary>
+        public const int UnrelatedTaskAllowance = 64;
+
+        /// <summary>The speed-up's first n, grown until the sequential run costs <see cref="SpeedUp.Baseline"/>.</summary>
+        public const int SmallestTimedN = 30;
+
+        /// <summary>The speed-up's largest n, however fast the sequential run.</summary>
+        public const int LargestTimedN = 46;
+    }
+
+    /// <summary>E13, counting numbers in files.</summary>
+    public static class E13
+    {
+        /// <summary>The speed-up's most copies of the sample files, however fast the one-worker run.</summary>
+        public const int MostCopies = 40;
+    }
+}
