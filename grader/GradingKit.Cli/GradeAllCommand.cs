@@ -110,7 +110,8 @@ public static class GradeAllCommand
         try
         {
             var plan = GradingPlan.From(new GradeOptions(
-                "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest));
+                "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest)) with
+            { KeepsTheCompilerRunning = true };
             var shard = options.Shard is null ? null : Cli.Shard.Parse(options.Shard);
             var output = options.Out ?? DefaultOut(options.Submissions, shard);
             var students = Students(options.Submissions, output);
@@ -142,7 +143,16 @@ public static class GradeAllCommand
 
             var part = shard is null ? null : Part(plan, options, shard, roster);
             part?.Write(output.FullName);
-            var rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
+            List<GradebookRow> rows;
+            try
+            {
+                rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
+            }
+            finally
+            {
+                GraderBuild.StopTheCompiler();
+            }
+
             if (part is not null)
             {
                 (part with { Finished = true }).Write(output.FullName);

@@ -68,8 +68,9 @@ public static partial class GraderBuild
     /// <param name="kitRoot">The kit's root folder.</param>
     /// <param name="implementation">starter, reference or a project's full path: what the checks' replay lines name.</param>
     /// <param name="sources">The submission's sources, copied by the kit.</param>
+    /// <param name="keepTheCompilerRunning">Whether to compile in the C# compiler's server, which stays running for the next submission (<see cref="StopTheCompiler"/>); otherwise as the environment says.</param>
     /// <returns>The built grader, the compiler's errors, or the policy's violations.</returns>
-    public static BuiltGrader Build(string kitRoot, string implementation, SubmissionSources sources)
+    public static BuiltGrader Build(string kitRoot, string implementation, SubmissionSources sources, bool keepTheCompilerRunning = false)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var grader = Path.Combine(kitRoot, "grader", "GradingKit.Grader");
@@ -80,7 +81,7 @@ public static partial class GraderBuild
             $"-p:Implementation={MSBuildEscape(implementation)}", $"-p:SubmissionSources={MSBuildEscape(sources.Folder)}",
             $"-p:PolicyLog={MSBuildEscape(sources.PolicyLog)}",
             "-nologo", "-verbosity:quiet", "-consoleLoggerParameters:NoSummary;ErrorsOnly", "-nodeReuse:false",
-        })
+        }.Concat(keepTheCompilerRunning ? ["-p:UseSharedCompilation=true"] : []))
         {
             start.ArgumentList.Add(argument);
         }
@@ -115,6 +116,19 @@ public static partial class GraderBuild
             .Distinct()
             .ToList();
         return new BuiltGrader(null, errors.Count > 0 ? errors : ["The build failed without naming an error."], []);
+    }
+
+    /// <summary>Stops the C# compiler's server that builds with <c>keepTheCompilerRunning</c> left running, so that nothing of the grading outlives it.</summary>
+    public static void StopTheCompiler()
+    {
+        var start = new ProcessStartInfo("dotnet", ["build-server", "shutdown", "--vbcscompiler"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var stop = Process.Start(start)!;
+        _ = stop.StandardOutput.ReadToEndAsync();
+        _ = stop.StandardError.ReadToEndAsync();
+        if (!stop.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            stop.Kill(entireProcessTree: true);
+        }
     }
 
     /// <summary>

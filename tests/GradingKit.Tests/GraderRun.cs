@@ -47,6 +47,9 @@ internal static class GraderRun
     /// <summary>The assembly name of every project that <see cref="Submissions.BuildFrom"/> writes.</summary>
     public const string SubmissionAssembly = "GradingKit.Submission";
 
+    /// <summary>The folder, beside each such project, that its build writes.</summary>
+    public const string SubmissionOutput = "bin-for-the-grader";
+
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<GradedTest>>> Runs = new();
 
@@ -80,7 +83,7 @@ internal static class GraderRun
     /// <param name="parameters">Test run parameters for the grader (for example timing-log).</param>
     /// <returns>Every grader test that ran, with its outcome.</returns>
     public static List<GradedTest> Run(string implementation, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters) =>
-        Test([], [Kit.GraderProject, $"-p:Implementation={implementation}"], exercises, parameters, implementation);
+        Test([], [Kit.GraderProject, $"-p:Implementation={implementation}"], exercises, parameters, implementation, coverage: true);
 
     /// <summary>
     /// Grades one of the kit's submissions (a project written by <see cref="Submissions.BuildFrom"/>):
@@ -94,11 +97,14 @@ internal static class GraderRun
     /// <returns>Every grader test that ran, with its outcome.</returns>
     public static List<GradedTest> GradeSubmission(string project, IReadOnlyList<string> exercises, IReadOnlyList<string>? launcher = null)
     {
-        var output = Path.Combine(Path.GetDirectoryName(project)!, "bin-for-the-grader");
-        var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", project, "-o", output, "-nologo", "-verbosity:quiet"], RunLimit);
-        if (build.ExitCode != 0)
+        var output = Path.Combine(Path.GetDirectoryName(project)!, SubmissionOutput);
+        if (!File.Exists(Path.Combine(output, $"{SubmissionAssembly}.dll")))
         {
-            throw new InvalidOperationException($"The submission {project} did not build:\n{build}");
+            var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", project, "-nologo", "-verbosity:quiet"], RunLimit);
+            if (build.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The submission {project} did not build:\n{build}");
+            }
         }
 
         var grader = SharedGrader.Value;
@@ -107,17 +113,17 @@ internal static class GraderRun
             File.Copy(Path.Combine(output, file), Path.Combine(grader, file), overwrite: true);
         }
 
-        return Test(launcher ?? [], [Path.Combine(grader, "GradingKit.Grader.dll")], exercises, new Dictionary<string, string>(), project);
+        return Test(launcher ?? [], [Path.Combine(grader, "GradingKit.Grader.dll")], exercises, new Dictionary<string, string>(), project, coverage: false);
     }
 
     private static List<GradedTest> Test(
-        IReadOnlyList<string> launcher, IReadOnlyList<string> target, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters, string implementation)
+        IReadOnlyList<string> launcher, IReadOnlyList<string> target, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters, string implementation, bool coverage)
     {
         var results = Directory.CreateTempSubdirectory("gradingkit-run-").FullName;
         try
         {
             var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
-            string[] command = [.. launcher, "dotnet", "test", .. target, .. filter, .. CoverageArguments(), "--", $"NUnit.TestOutputXml={results}",
+            string[] command = [.. launcher, "dotnet", "test", .. target, .. filter, .. (coverage ? CoverageArguments() : []), "--", $"NUnit.TestOutputXml={results}",
                 .. parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")];
             var run = ChildProcess.Run(Kit.Root, command[0], command[1..], RunLimit);
             var report = Path.Combine(results, "GradingKit.Grader.xml");
@@ -136,7 +142,9 @@ internal static class GraderRun
 
     /// <summary>
     /// Where coverage of the grading library is wanted (<c>GRADINGKIT_COVERAGE_DIR</c>, set by
-    /// .ci/run), the nested run collects it too: most of the library runs in the grader's test host.
+    /// .ci/run), the nested runs of whole implementations collect it too: most of the library runs in
+    /// the grader's test host. The submissions' runs do not (instrumenting the library cost each of
+    /// them seconds, for lines the in-process tests and the reference's and starter's runs cover).
     /// </summary>
     private static string[] CoverageArguments() =>
         Environment.GetEnvironmentVariable("GRADINGKIT_COVERAGE_DIR") is { Length: > 0 } directory

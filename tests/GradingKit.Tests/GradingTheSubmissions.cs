@@ -17,7 +17,7 @@ public sealed class GradingTheSubmissions
     public void Gets_the_grade_it_expects(string name)
     {
         var expected = Submissions.Expected(name);
-        var graded = GraderRun.GradeSubmission(Submissions.Build(name), expected.Exercises);
+        var graded = GraderRun.GradeSubmission(Submissions.Built(name), expected.Exercises);
 
         graded.Select(test => test.Exercise).Distinct().Order().ShouldBe(expected.Exercises.Order());
         var wrong = graded.Select(test => expected.Disagreement(test)).OfType<string>().ToList();

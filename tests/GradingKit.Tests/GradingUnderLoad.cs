@@ -77,7 +77,7 @@ public sealed class GradingUnderLoad
     public void Fails_a_mistake_of_parallelism_with_its_hint(Condition condition, string name, string decidedBy)
     {
         var expected = Submissions.Expected(name);
-        var project = Submissions.Build(name);
+        var project = Submissions.Built(name);
         var graded = condition == Condition.BusyCore
             ? WithABusyCore(() => GraderRun.GradeSubmission(project, expected.Exercises))
             : GraderRun.GradeSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);

@@ -75,8 +75,22 @@ internal static class Submissions
         JsonSerializer.Deserialize<ExpectedGrade>(File.ReadAllText(Path.Combine(Folder, name, "expected.json")), Json)
         ?? throw new InvalidOperationException($"{name}/expected.json is empty.");
 
+    /// <summary>Every submission, written and built together once per kit test run (the builds run side by side), by name.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> BuiltTogether = new(() =>
+    {
+        var root = Kit.ScratchFolder("gradingkit-submissions-");
+        var projects = Names.ToDictionary(name => name, name => BuildFrom(Path.Combine(Folder, name), Path.Combine(root, name)));
+        var solution = Path.Combine(root, "submissions.slnx");
+        File.WriteAllText(solution, $"<Solution>{string.Concat(projects.Values.Select(project => $"<Project Path=\"{Path.GetRelativePath(root, project)}\" />"))}</Solution>");
+        var build = ChildProcess.Run(Kit.Root, "dotnet", ["build", solution, "-nologo", "-verbosity:quiet", "-maxCpuCount"], TimeSpan.FromMinutes(10));
+        return build.ExitCode == 0 ? projects : throw new InvalidOperationException($"The kit's submissions did not build:\n{build}");
+    });
+
     /// <summary>Writes the submission's project into a temporary folder and returns the project file.</summary>
     public static string Build(string name) => BuildFrom(Path.Combine(Folder, name));
+
+    /// <summary>The submission's project, already built (<see cref="GraderRun.GradeSubmission"/> does not build it again); read only: it is shared.</summary>
+    public static string Built(string name) => BuiltTogether.Value[name];
 
     /// <summary>Writes a project of the reference's sources, with the .cs files of <paramref name="differences"/> in their place, into <paramref name="into"/> or a temporary folder deleted when the test run ends.</summary>
     public static string BuildFrom(string differences, string? into = null)
@@ -112,6 +126,8 @@ internal static class Submissions
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <AssemblyName>{GraderRun.SubmissionAssembly}</AssemblyName>
+                <OutputPath>{GraderRun.SubmissionOutput}/</OutputPath>
+                <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Path.Combine(Kit.Root, "starter", "GradingKit.Contracts", "GradingKit.Contracts.csproj")}" />

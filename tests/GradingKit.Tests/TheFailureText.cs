@@ -14,7 +14,7 @@ public sealed class TheFailureText
     [Test]
     public void Draws_the_timeline_of_a_sequential_run_above_the_ideal_one()
     {
-        var graded = GraderRun.GradeSubmission(Submissions.Build("Sequential"), ["E04"]);
+        var graded = GraderRun.GradeSubmission(Submissions.Built("Sequential"), ["E04"]);
 
         var timed = graded.Single(test => test.Method == "Takes_about_ceil_n_over_CPUs_task_durations");
         timed.Outcome.ShouldBe("Failed", timed.Message);
