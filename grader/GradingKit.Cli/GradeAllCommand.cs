@@ -109,9 +109,10 @@ public static class GradeAllCommand
         ArgumentNullException.ThrowIfNull(options);
         try
         {
+            using var batch = new BuildBatch();
             var plan = GradingPlan.From(new GradeOptions(
                 "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest)) with
-            { KeepsTheCompilerRunning = true };
+            { Batch = batch };
             var shard = options.Shard is null ? null : Cli.Shard.Parse(options.Shard);
             var output = options.Out ?? DefaultOut(options.Submissions, shard);
             var students = Students(options.Submissions, output);
@@ -143,15 +144,8 @@ public static class GradeAllCommand
 
             var part = shard is null ? null : Part(plan, options, shard, roster);
             part?.Write(output.FullName);
-            List<GradebookRow> rows;
-            try
-            {
-                rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
-            }
-            finally
-            {
-                GraderBuild.StopTheCompiler();
-            }
+            var rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
+            batch.Dispose();
 
             if (part is not null)
             {

@@ -80,7 +80,7 @@ public static class GradeCommand
         var clock = Stopwatch.StartNew();
         using var sources = SubmissionSources.Take(GraderBuild.SourceFolder(plan.Kit, implementation));
         progress($"Building the grader for {label} from {sources.Files.Count} source files");
-        var built = GraderBuild.Build(plan.Kit, implementation, sources, plan.KeepsTheCompilerRunning);
+        var built = GraderBuild.Build(plan.Kit, implementation, sources, plan.Batch);
         if (built.Violations.Count > 0)
         {
             return GradeReport.NotGraded(
@@ -197,12 +197,8 @@ public static class GradeCommand
 /// <param name="ExerciseLimit">How long one exercise may run.</param>
 public sealed record GradingPlan(string Kit, IReadOnlyList<ExerciseEntry> Exercises, IReadOnlyDictionary<string, string> Parameters, TimeSpan ExerciseLimit)
 {
-    /// <summary>
-    /// Whether the builds keep the C# compiler running between submissions (its server), as a batch
-    /// does: each build then compiles in a warm compiler instead of starting one (measured on 2 CPUs:
-    /// 3.5 to 3.8 s a student instead of 7.4 to 9.7 s). The batch stops it when it ends.
-    /// </summary>
-    public bool KeepsTheCompilerRunning { get; init; }
+    /// <summary>The batch whose builds this plan's gradings share (grade-all: the compiler's server, one restore); null for one grading.</summary>
+    public BuildBatch? Batch { get; init; }
 
     /// <summary>Checks the options and reads the manifest.</summary>
     /// <param name="options">The grade command's options (the implementation is not looked at).</param>
