@@ -39,7 +39,8 @@ internal sealed record ExpectedGrade(
             return test.Outcome == "Passed" ? null : $"{test}, expected to pass:\n{test.Message}";
         }
 
-        return test.FailedWith(hint) ? null : $"{test}, expected to fail with the hint \"{hint.Mistake}\":\n{test.Message}";
+        // A check that passed has no message: what it measured is in its output (the attempts of a timing check).
+        return test.FailedWith(hint) ? null : $"{test}, expected to fail with the hint \"{hint.Mistake}\":\n{(test.Outcome == "Passed" ? test.Output : test.Message)}";
     }
 
     /// <summary>The hint a test must show, or null when it must pass.</summary>

@@ -375,6 +375,7 @@ public static class Timing
             cpuMs = attempt.Measurement.Cpu.TotalMilliseconds,
             othersMs = attempt.Measurement.Others.TotalMilliseconds,
             stalledMs = attempt.Measurement.Stalled?.TotalMilliseconds,
+            gcPausesMs = attempt.Measurement.GcPauses.TotalMilliseconds,
             baselineMs = attempt.Baseline?.Wall.TotalMilliseconds,
             baselineCpuMs = attempt.Baseline?.Cpu.TotalMilliseconds,
             witness = attempt.Witness?.Seen,
