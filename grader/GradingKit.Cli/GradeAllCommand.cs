@@ -8,17 +8,18 @@ namespace GradingKit.Cli;
 
 /// <summary>The options of the grade-all command.</summary>
 /// <param name="Submissions">The folder of submissions, one subfolder per student.</param>
-/// <param name="Out">Where the gradebook and the students' reports go; null for the folder beside the submissions.</param>
-/// <param name="Exercises">The exercises to grade; none for all.</param>
-/// <param name="Seed">A seed to replay.</param>
-/// <param name="TimingScale">The factor on slack and overheads.</param>
-/// <param name="ExerciseLimit">How long one exercise may run.</param>
-/// <param name="Manifest">Another assignments.json.</param>
-/// <param name="IncompleteOnly">Grade again only the students whose row in the existing gradebook is incomplete, keeping every other row.</param>
-/// <param name="Shard">Grade only one shard of the class, as I/N (<see cref="Cli.Shard"/>), into a part that the merge command joins; null for the whole class.</param>
-public sealed record GradeAllOptions(
-    DirectoryInfo Submissions, DirectoryInfo? Out, IReadOnlyList<string> Exercises, int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest,
-    bool IncompleteOnly = false, string? Shard = null);
+/// <param name="Settings">The grading's settings, the same for every student.</param>
+public sealed record GradeAllOptions(DirectoryInfo Submissions, GradingSettings Settings)
+{
+    /// <summary>Where the gradebook and the students' reports go; null for the folder beside the submissions.</summary>
+    public DirectoryInfo? Out { get; init; }
+
+    /// <summary>Grade again only the students whose row in the existing gradebook is incomplete, keeping every other row.</summary>
+    public bool IncompleteOnly { get; init; }
+
+    /// <summary>Grade only one shard of the class, as I/N (<see cref="Cli.Shard"/>), into a part that the merge command joins; null for the whole class.</summary>
+    public string? Shard { get; init; }
+}
 
 /// <summary>One row of the gradebook: a student's points per exercise, the total, and whether the submission could be graded.</summary>
 /// <param name="Student">The student: the name of the submission's folder.</param>
@@ -49,15 +50,10 @@ public static class GradeAllCommand
     /// <summary>The status, in a merged gradebook, of a student whose shard ended before grading them (or left no part): no points, never a missing row.</summary>
     public const string NotGraded = "not graded";
 
-    /// <summary>Makes the command, sharing the grade command's options that apply to every submission.</summary>
-    /// <param name="exercises">--exercise.</param>
-    /// <param name="seed">--seed.</param>
-    /// <param name="timingScale">--timing-scale.</param>
-    /// <param name="exerciseLimit">--exercise-limit.</param>
-    /// <param name="manifest">--manifest.</param>
+    /// <summary>Makes the command, sharing the grade command's settings, which apply to every submission.</summary>
+    /// <param name="settings">The grading settings' options.</param>
     /// <returns>The command.</returns>
-    public static Command Create(
-        Option<string[]> exercises, Option<int?> seed, Option<double?> timingScale, Option<int> exerciseLimit, Option<FileInfo?> manifest)
+    public static Command Create(GradingSettingOptions settings)
     {
         var submissions = new Option<DirectoryInfo>("--submissions", "-s")
         {
@@ -86,18 +82,17 @@ public static class GradeAllCommand
             + "A submission that does not build or holds no project gets the status error and the batch goes on. "
             + "Exit code 0 when the batch ran, whatever the scores; 2 when it could not run (no such folder, no submissions in it, a bad option).")
         {
-            submissions, output, exercises, seed, timingScale, exerciseLimit, manifest, incompleteOnly, shard,
+            submissions, output,
         };
-        command.SetAction(result => Run(new GradeAllOptions(
-            result.GetValue(submissions)!,
-            result.GetValue(output),
-            result.GetValue(exercises) ?? [],
-            result.GetValue(seed),
-            result.GetValue(timingScale),
-            TimeSpan.FromSeconds(result.GetValue(exerciseLimit)),
-            result.GetValue(manifest),
-            result.GetValue(incompleteOnly),
-            result.GetValue(shard))));
+        settings.AddTo(command);
+        command.Options.Add(incompleteOnly);
+        command.Options.Add(shard);
+        command.SetAction(result => Run(new GradeAllOptions(result.GetValue(submissions)!, settings.Read(result))
+        {
+            Out = result.GetValue(output),
+            IncompleteOnly = result.GetValue(incompleteOnly),
+            Shard = result.GetValue(shard),
+        }));
         return command;
     }
 
@@ -110,9 +105,7 @@ public static class GradeAllCommand
         try
         {
             using var batch = new BuildBatch();
-            var plan = GradingPlan.From(new GradeOptions(
-                "starter", options.Exercises, null, null, null, null, options.Seed, options.TimingScale, options.ExerciseLimit, options.Manifest)) with
-            { Batch = batch };
+            var plan = GradingPlan.From(options.Settings) with { Batch = batch };
             var shard = options.Shard is null ? null : Cli.Shard.Parse(options.Shard);
             var output = options.Out ?? DefaultOut(options.Submissions, shard);
             var students = Students(options.Submissions, output);
@@ -176,7 +169,7 @@ public static class GradeAllCommand
         shard.Index,
         shard.Count,
         KitIdentity.KitHash(plan.Kit),
-        KitIdentity.ManifestHash(options.Manifest?.FullName ?? Path.Combine(plan.Kit, Manifest.FileName)),
+        KitIdentity.ManifestHash(options.Settings.Manifest?.FullName ?? Path.Combine(plan.Kit, Manifest.FileName)),
         plan.Exercises.Select(e => e.Id).ToList(),
         plan.Exercises.Sum(e => e.Points),
         roster,
@@ -268,7 +261,7 @@ public static class GradeAllCommand
         try
         {
             var json = new FileInfo(Path.Combine(reports.FullName, ReportJsonFile));
-            Reports.Write(report, new GradeOptions(student.Name, [], json, null, null, null, null, null, plan.ExerciseLimit, null));
+            Reports.Write(report, new ReportFiles { Json = json });
             var text = new FileInfo(Path.Combine(reports.FullName, ReportTextFile));
             if (notGraded is null)
             {

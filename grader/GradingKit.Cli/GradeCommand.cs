@@ -3,31 +3,6 @@ using Spectre.Console;
 
 namespace GradingKit.Cli;
 
-/// <summary>The options of the grade command.</summary>
-/// <param name="Implementation">starter, reference or a path.</param>
-/// <param name="Exercises">The exercises to grade; none for all.</param>
-/// <param name="Json">Where to write the kit's JSON results, if anywhere.</param>
-/// <param name="Classroom">Where to write GitHub Classroom's grader result, if anywhere.</param>
-/// <param name="Gradescope">Where to write Gradescope's results.json, if anywhere.</param>
-/// <param name="JUnit">Where to write JUnit XML, if anywhere.</param>
-/// <param name="Seed">A seed to replay.</param>
-/// <param name="TimingScale">The factor on slack and overheads.</param>
-/// <param name="ExerciseLimit">How long one exercise may run.</param>
-/// <param name="Manifest">Another assignments.json.</param>
-public sealed record GradeOptions(
-    string Implementation, IReadOnlyList<string> Exercises, FileInfo? Json, FileInfo? Classroom, FileInfo? Gradescope, FileInfo? JUnit,
-    int? Seed, double? TimingScale, TimeSpan ExerciseLimit, FileInfo? Manifest)
-{
-    /// <summary>Where to write Classroom 50's result.json (classroom50/result/v1), with release-body.md beside it, if anywhere.</summary>
-    public FileInfo? Classroom50 { get; init; }
-
-    /// <summary>Where to write one self-contained HTML page: the score table, every message, an SVG timeline per timing check; if anywhere.</summary>
-    public FileInfo? Html { get; init; }
-
-    /// <summary>Where to write the checks that earned their points, one "E04 Check_name" a line (the classroom-resources workflow's steps read it), if anywhere.</summary>
-    public FileInfo? EarnedChecks { get; init; }
-}
-
 /// <summary>The grade command: build, grade in supervised hosts, score, report.</summary>
 public static class GradeCommand
 {
@@ -48,7 +23,7 @@ public static class GradeCommand
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var plan = GradingPlan.From(options);
+            var plan = GradingPlan.From(options.Settings);
             if (options.Implementation == "reference" && !Directory.Exists(Path.Combine(plan.Kit, "reference")))
             {
                 throw new UsageException("--implementation reference: the reference solution is not part of this repository (a student repository has none); grade starter or the path of a .csproj.");
@@ -57,7 +32,7 @@ public static class GradeCommand
             var implementation = GraderBuild.Resolve(options.Implementation, Environment.CurrentDirectory);
             var report = Grade(plan, options.Implementation, implementation, Progress);
             ConsoleReport.Write(report);
-            Reports.Write(report, options);
+            Reports.Write(report, options.Reports);
             return Graded;
         }
         catch (UsageException problem)
@@ -200,11 +175,11 @@ public sealed record GradingPlan(string Kit, IReadOnlyList<ExerciseEntry> Exerci
     /// <summary>The batch whose builds this plan's gradings share (grade-all: the compiler's server, one restore); null for one grading.</summary>
     public BuildBatch? Batch { get; init; }
 
-    /// <summary>Checks the options and reads the manifest.</summary>
-    /// <param name="options">The grade command's options (the implementation is not looked at).</param>
+    /// <summary>Checks the settings and reads the manifest.</summary>
+    /// <param name="options">The grading command's settings.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="UsageException">A bad option, an unknown exercise, a missing or malformed manifest.</exception>
-    public static GradingPlan From(GradeOptions options)
+    public static GradingPlan From(GradingSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var kit = KitRoot.Find();

@@ -112,18 +112,14 @@ public static partial class GraderBuild
     {
         ArgumentNullException.ThrowIfNull(sources);
         var grader = Path.Combine(kitRoot, "grader", "GradingKit.Grader");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "build", Path.Combine(grader, "GradingKit.Grader.csproj"),
-            $"-p:Implementation={MSBuildEscape(implementation)}", $"-p:SubmissionSources={MSBuildEscape(sources.Folder)}",
-            $"-p:PolicyLog={MSBuildEscape(sources.PolicyLog)}",
-            "-nologo", "-verbosity:quiet", "-consoleLoggerParameters:NoSummary;ErrorsOnly",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.Start(
+            "dotnet",
+            [
+                "build", Path.Combine(grader, "GradingKit.Grader.csproj"),
+                $"-p:Implementation={MSBuildEscape(implementation)}", $"-p:SubmissionSources={MSBuildEscape(sources.Folder)}",
+                $"-p:PolicyLog={MSBuildEscape(sources.PolicyLog)}",
+                "-nologo", "-verbosity:quiet", "-consoleLoggerParameters:NoSummary;ErrorsOnly",
+            ]);
         if (batch is null)
         {
             start.ArgumentList.Add("-nodeReuse:false");
@@ -133,16 +129,13 @@ public static partial class GraderBuild
             batch.Prepare(start);
         }
 
-        using var build = Process.Start(start)!;
-        var output = build.StandardOutput.ReadToEndAsync();
-        var error = build.StandardError.ReadToEndAsync();
-        if (!build.WaitForExit(BuildLimit))
+        var build = ChildProcess.Run(start, BuildLimit);
+        if (build.OverranItsLimit)
         {
-            build.Kill(entireProcessTree: true);
             return new BuiltGrader(null, [$"The build did not finish within {BuildLimit.TotalMinutes:0} minutes."], []);
         }
 
-        var lines = (output.Result + error.Result)
+        var lines = (build.Output + build.Error)
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => ProjectSuffix().Replace(line, string.Empty))
             .ToList();
@@ -152,7 +145,7 @@ public static partial class GraderBuild
             return new BuiltGrader(null, [], violations);
         }
 
-        if (build.ExitCode == 0)
+        if (build.Succeeded)
         {
             batch?.Succeeded();
             return new BuiltGrader(Path.Combine(grader, "bin", "Debug", "net10.0", "GradingKit.Grader.dll"), [], []);
@@ -167,17 +160,8 @@ public static partial class GraderBuild
     }
 
     /// <summary>Stops the build servers that a <see cref="BuildBatch"/> left running (MSBuild's, the C# compiler's), so that nothing of the grading outlives it.</summary>
-    internal static void StopTheBuildServers()
-    {
-        var start = new ProcessStartInfo("dotnet", ["build-server", "shutdown", "--msbuild", "--vbcscompiler"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var stop = Process.Start(start)!;
-        _ = stop.StandardOutput.ReadToEndAsync();
-        _ = stop.StandardError.ReadToEndAsync();
-        if (!stop.WaitForExit(TimeSpan.FromSeconds(30)))
-        {
-            stop.Kill(entireProcessTree: true);
-        }
-    }
+    internal static void StopTheBuildServers() =>
+        ChildProcess.Run(ChildProcess.Start("dotnet", ["build-server", "shutdown", "--msbuild", "--vbcscompiler"]), TimeSpan.FromSeconds(30));
 
     /// <summary>
     /// A project file is only a marker of the implementation's folder and is never evaluated; still,

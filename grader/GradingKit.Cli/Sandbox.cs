@@ -93,23 +93,10 @@ public static class Sandbox
         var folder = Directory.CreateTempSubdirectory("gradingkit-sandbox-probe-");
         try
         {
-            var probe = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in Namespaces.Concat(["sh", "-c", Setup, "sandbox", folder.FullName, "true"]))
-            {
-                probe.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(probe)!;
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                return "setpriv and unshare did not answer within 10 s";
-            }
-
-            return process.ExitCode == 0
-                ? null
-                : $"unshare could not make the namespaces (exit code {process.ExitCode}: {error.Result.Trim().Split('\n')[0]})";
+            var probe = ChildProcess.Run(ChildProcess.Start("setpriv", Namespaces.Concat(["sh", "-c", Setup, "sandbox", folder.FullName, "true"])), TimeSpan.FromSeconds(10));
+            return probe.OverranItsLimit ? "setpriv and unshare did not answer within 10 s"
+                : probe.Succeeded ? null
+                : $"unshare could not make the namespaces (exit code {probe.ExitCode}: {probe.Error.Trim().Split('\n')[0]})";
         }
         catch (System.ComponentModel.Win32Exception problem)
         {

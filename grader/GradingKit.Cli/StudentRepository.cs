@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace GradingKit.Cli;
@@ -194,21 +193,13 @@ public static class StudentRepository
 
     private static void Dotnet(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.Start("dotnet", arguments, workingDirectory);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(DotnetLimit) || process.ExitCode != 0)
+        var run = ChildProcess.Run(start, DotnetLimit);
+        if (!run.Succeeded)
         {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output.Result}\n{error.Result}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{run.Output}\n{run.Error}");
         }
     }
 }

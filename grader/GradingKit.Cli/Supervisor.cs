@@ -38,7 +38,7 @@ public sealed class Supervisor
     /// <param name="exerciseLimit">How long one exercise may take.</param>
     /// <param name="progress">Told which exercise is running.</param>
     public Supervisor(string graderAssembly, IReadOnlyDictionary<string, string> parameters, TimeSpan exerciseLimit, Action<string> progress)
-        : this([DotnetHost(), graderAssembly], parameters, exerciseLimit, progress)
+        : this([ChildProcess.DotnetHost, graderAssembly], parameters, exerciseLimit, progress)
     {
         sandboxed = true;
     }
@@ -207,11 +207,6 @@ public sealed class Supervisor
 
         return runs;
     }
-
-    private static string DotnetHost() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
-            ? Environment.ProcessPath!
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     /// <summary>
     /// Reads a host's standard output and error while it runs, so that a host that prints much never

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GradingKit.Tests;
 
 /// <summary>What a program run by the kit's tests ended with.</summary>
@@ -30,12 +28,7 @@ internal static class ChildProcess
     private static ProcessResult Run(
         string workingDirectory, string program, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment, bool exactly)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = Protocol.ChildProcess.Start(program, arguments, workingDirectory);
         foreach (var name in start.Environment.Keys.Where(name => exactly || GraderRun.IsRunnerVariable(name)).ToList())
         {
             start.Environment.Remove(name);
@@ -48,15 +41,9 @@ internal static class ChildProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} took over {limit}.");
-        }
-
-        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+        var run = Protocol.ChildProcess.Run(start, limit);
+        return run.ExitCode is { } exitCode
+            ? new ProcessResult(exitCode, run.Output, run.Error)
+            : throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} took over {limit}.");
     }
 }

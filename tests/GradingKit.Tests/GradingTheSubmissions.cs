@@ -29,6 +29,11 @@ public sealed class GradingTheSubmissions
         wrong.ShouldBeEmpty($"{name}: {expected.Mistake ?? "a correct alternative"}\n\n" + string.Join("\n\n", wrong));
     }
 
+    /// <summary>Each edit of expected.json finds its text exactly once in today's reference: a change to the reference that an edit no longer fits fails here, by name, before any grading.</summary>
+    [TestCaseSource(nameof(Names))]
+    public void States_edits_that_still_fit_the_reference(string name) =>
+        Should.NotThrow(() => Submissions.BuildFrom(Path.Combine(Submissions.Folder, name)));
+
     [TestCaseSource(nameof(Names))]
     public void Names_only_checks_that_exist(string name)
     {

@@ -25,6 +25,15 @@ public sealed class TheManifest
     }
 
     [Test]
+    public void Is_what_the_READMEs_table_of_exercises_shows()
+    {
+        const string Header = "| Id | Notebook section | Class | Points |";
+        var rows = File.ReadLines(Path.Combine(Kit.Root, "README.md")).SkipWhile(line => line != Header).Skip(2).TakeWhile(line => line.StartsWith("| E", StringComparison.Ordinal));
+
+        rows.ShouldBe(Manifest.Exercises.Select(e => $"| {e.Id} | {e.Section} | `{e.Class}` | {e.Points} |"), $"README.md's table of exercises under \"{Header}\" must say what {Manifest.FileName} says");
+    }
+
+    [Test]
     public void Adds_up_to_its_total_of_100_points()
     {
         Manifest.TotalPoints.ShouldBe(100);

@@ -18,10 +18,10 @@ public static class Reports
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    /// <summary>Writes every report the options ask for.</summary>
+    /// <summary>Writes every report asked for.</summary>
     /// <param name="report">The grading run.</param>
-    /// <param name="options">The command's options.</param>
-    public static void Write(GradeReport report, GradeOptions options)
+    /// <param name="options">The reports asked for.</param>
+    public static void Write(GradeReport report, ReportFiles options)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);

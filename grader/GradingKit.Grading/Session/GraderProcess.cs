@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GradingKit.Grading.Boundary;
 using GradingKit.Grading.Checks;
 
@@ -14,30 +13,21 @@ public static class GraderProcess
     /// <returns>The child's standard output, trimmed.</returns>
     public static string Run(string graderAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(graderAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = ChildProcess.Start(ChildProcess.DotnetHost, [graderAssembly, .. arguments]);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEndAsync();
-        var error = child.StandardError.ReadToEndAsync();
-        if (!child.WaitForExit(Thresholds.StudentCalls.TimeLimit))
+        var child = ChildProcess.Run(start, Thresholds.StudentCalls.TimeLimit);
+        if (child.OverranItsLimit)
         {
-            child.Kill(entireProcessTree: true);
             Feedback.Fail(
                 $"The child process `{string.Join(' ', arguments)}` did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.",
                 "still running", "a prompt answer", Hints.Hang);
         }
 
-        var problem = error.Result.Trim();
+        var problem = child.Error.Trim();
         if (child.ExitCode != 0 && problem.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal))
         {
             throw GraderVerdicts.Failure(problem);
@@ -52,12 +42,6 @@ public static class GraderProcess
                 Hints.UnexpectedException);
         }
 
-        return output.Result.Trim();
+        return child.Output.Trim();
     }
-
-    // The same host that runs this process when it is dotnet itself; otherwise the one the SDK named, or the PATH's.
-    private static string DotnetHost() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
-            ? Environment.ProcessPath!
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 }
