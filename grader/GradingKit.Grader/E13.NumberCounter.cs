@@ -103,7 +103,7 @@ public sealed class E13_NumberCounter
         // Ten distinct numbers, so that workers sharing their counts meet on the same few entries all the
         // time: with the notebook's hundred, one shared ConcurrentDictionary at P = 2 now and then ran
         // near the ideal (a parallel run of 1.23 x the one-worker run's CPU time, 688 ms against a
-        // limit of 678 ms) and once passed; with ten it took 1.97 to 2.5 x the limit in 9 of 9 attempts.
+        // limit of 678 ms) and once passed; with ten it took 1.9 to 2.8 x the limit in 15 of 15 attempts.
         var sample = NumberFiles.Write(Path.Combine(directory, "sample"), 20, 100_000, 0, 10, random.Next());
         RequireCounts(sample, processors, Hints.MiscountedNumbers); // also the warm-up
 
