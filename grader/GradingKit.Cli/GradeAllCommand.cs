@@ -138,7 +138,6 @@ public static class GradeAllCommand
             var part = shard is null ? null : Part(plan, options, shard, roster);
             part?.Write(output.FullName);
             var rows = GradeIncompleteAgain(plan, students, output, GradeEach(plan, students, output, kept));
-            batch.Dispose();
 
             if (part is not null)
             {

@@ -38,9 +38,11 @@ public sealed class BuildBatch : IDisposable
         started = true;
         build.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "1";
         build.Environment.Remove("MSBUILDDISABLENODEREUSE");
-        foreach (var argument in (string[])["-nodeReuse:true", "-p:UseSharedCompilation=true", .. restored ? ["--no-restore"] : Array.Empty<string>()])
+        build.ArgumentList.Add("-nodeReuse:true");
+        build.ArgumentList.Add("-p:UseSharedCompilation=true");
+        if (restored)
         {
-            build.ArgumentList.Add(argument);
+            build.ArgumentList.Add("--no-restore");
         }
     }
 

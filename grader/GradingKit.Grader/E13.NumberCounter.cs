@@ -100,11 +100,7 @@ public sealed class E13_NumberCounter
     {
         var random = Seed.ForThisCheck();
         var processors = TimingModel.Processors;
-        // Ten distinct numbers, so that workers sharing their counts meet on the same few entries all the
-        // time: with the notebook's hundred, one shared ConcurrentDictionary at P = 2 now and then ran
-        // near the ideal (a parallel run of 1.23 x the one-worker run's CPU time, 688 ms against a
-        // limit of 678 ms) and once passed; with ten it took 1.9 to 2.8 x the limit in 15 of 15 attempts.
-        var sample = NumberFiles.Write(Path.Combine(directory, "sample"), 20, 100_000, 0, 10, random.Next());
+        var sample = NumberFiles.Write(Path.Combine(directory, "sample"), 20, 100_000, 0, Thresholds.E13.TimedDistinctNumbers, random.Next());
         RequireCounts(sample, processors, Hints.MiscountedNumbers); // also the warm-up
 
         // Copies of the sample until the student's own one-worker run is long enough to time.

@@ -5,7 +5,7 @@ namespace GradingKit.Tests;
 /// command's build of each attack, fault and export) compile in the C# compiler's server, the SDK's
 /// default, which an environment may turn off (<c>UseSharedCompilation=false</c>, as on the kit's
 /// development machine): one grade command's build then takes about 3.5 s instead of 7.4 to 9.7 s.
-/// The server is stopped when the run ends, so that nothing of the run outlives it.
+/// The server is stopped when the run ends, as grade-all stops its own, so that nothing of the run outlives it.
 /// </summary>
 [SetUpFixture]
 public sealed class TestRun
@@ -14,6 +14,5 @@ public sealed class TestRun
     public void Compile_in_the_compilers_server() => Environment.SetEnvironmentVariable("UseSharedCompilation", "true");
 
     [OneTimeTearDown]
-    public void Stop_the_compilers_server() =>
-        ChildProcess.Run(Kit.Root, "dotnet", ["build-server", "shutdown", "--vbcscompiler"], TimeSpan.FromMinutes(1));
+    public void Stop_the_compilers_server() => GradingKit.Cli.GraderBuild.StopTheBuildServers();
 }
