@@ -31,8 +31,8 @@ public sealed record ReportFiles
     /// <summary>One self-contained HTML page: the score table, every message, an SVG timeline per timing check.</summary>
     public FileInfo? Html { get; init; }
 
-    /// <summary>The checks that earned their points, one "E04 Check_name" a line (the classroom-resources workflow's steps read it).</summary>
-    public FileInfo? EarnedChecks { get; init; }
+    /// <summary>Where to append every check's result as GitHub Actions step outputs, for the classroom-resources reporter (the workflow passes $GITHUB_OUTPUT).</summary>
+    public FileInfo? ClassroomOutputs { get; init; }
 }
 
 /// <summary>The options of the grade command.</summary>
@@ -109,9 +109,10 @@ public sealed class ReportFileOptions
             + "CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER or USERNAME, ASSIGNMENT_TYPE, COMMIT_URL, RELEASE_URL and REVIEW_URL, as Classroom 50's runner sets them.",
     };
 
-    private readonly Option<FileInfo?> earnedChecks = new("--earned-checks")
+    private readonly Option<FileInfo?> classroomOutputs = new("--classroom-outputs")
     {
-        Description = "Also write the checks that earned their points, one \"E04 Check_name\" a line: the classroom-resources workflow's steps look their check up there.",
+        Description = "Also append every check's result to FILE as GitHub Actions step outputs (e04c2=<base64 JSON>), one runner each for the classroom-resources "
+            + "grading reporter; the classroom workflow passes \"$GITHUB_OUTPUT\".",
     };
 
     /// <summary>Adds the options to a command.</summary>
@@ -119,7 +120,7 @@ public sealed class ReportFileOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { json, classroom, gradescope, junit, html, classroom50, earnedChecks })
+        foreach (var option in new Option[] { json, classroom, gradescope, junit, html, classroom50, classroomOutputs })
         {
             command.Options.Add(option);
         }
@@ -139,7 +140,7 @@ public sealed class ReportFileOptions
             JUnit = result.GetValue(junit),
             Html = result.GetValue(html),
             Classroom50 = result.GetValue(classroom50),
-            EarnedChecks = result.GetValue(earnedChecks),
+            ClassroomOutputs = result.GetValue(classroomOutputs),
         };
     }
 }

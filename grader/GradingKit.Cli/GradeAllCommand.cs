@@ -29,7 +29,7 @@ public sealed record GradeAllOptions(DirectoryInfo Submissions, GradingSettings 
 /// <param name="Status">graded; incomplete (timing checks undecided, not awarded); error (not built, no project, the kit failed); integrity (APIs the grader does not allow);
 /// not graded (in a merged gradebook: the student's shard died before grading them).</param>
 /// <param name="Reason">Why it is an error; for a graded submission, the faults of its exercises, if any.</param>
-public sealed record GradebookRow(string Student, IReadOnlyList<double> Earned, double Total, double Possible, string Status, string Reason);
+public sealed record GradebookRow(string Student, IReadOnlyList<double> Earned, double Total, double Possible, GradeStatus Status, string Reason);
 
 /// <summary>
 /// The grade-all command: grades every submission of a folder, one after another (timed checks must
@@ -46,9 +46,6 @@ public static class GradeAllCommand
 
     /// <summary>Each student's score table as text, in the student's folder of the output folder.</summary>
     public const string ReportTextFile = "report.txt";
-
-    /// <summary>The status, in a merged gradebook, of a student whose shard ended before grading them (or left no part): no points, never a missing row.</summary>
-    public const string NotGraded = "not graded";
 
     /// <summary>Makes the command, sharing the grade command's settings, which apply to every submission.</summary>
     /// <param name="settings">The grading settings' options.</param>
@@ -120,7 +117,7 @@ public static class GradeAllCommand
             if (options.IncompleteOnly)
             {
                 kept = ReadGradebook(plan.Exercises.Select(e => e.Id).ToList(), Path.Combine(output.FullName, GradebookFile), "--incomplete-only");
-                var incomplete = kept.Where(row => row.Status == GradeReport.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
+                var incomplete = kept.Where(row => row.Status == GradeStatus.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
                 students = students.Where(student => incomplete.Contains(student.Name)).ToList();
                 kept = kept.Where(row => !incomplete.Contains(row.Student) || students.All(student => student.Name != row.Student)).ToList();
                 GradeCommand.Progress($"Grading again the {students.Count} incomplete submission(s) of {kept.Count + students.Count}");
@@ -181,7 +178,7 @@ public static class GradeAllCommand
     /// </summary>
     private static List<GradebookRow> GradeIncompleteAgain(GradingPlan plan, IReadOnlyList<DirectoryInfo> students, DirectoryInfo output, List<GradebookRow> rows)
     {
-        var incomplete = rows.Where(row => row.Status == GradeReport.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
+        var incomplete = rows.Where(row => row.Status == GradeStatus.Incomplete).Select(row => row.Student).ToHashSet(StringComparer.Ordinal);
         var again = students.Where(student => incomplete.Contains(student.Name)).ToList();
         if (again.Count == 0)
         {
@@ -223,8 +220,8 @@ public static class GradeAllCommand
             var row = GradeOne(plan, student, new DirectoryInfo(Path.Combine(output.FullName, student.Name)));
             rows.Add(row);
             rows.Sort((a, b) => string.CompareOrdinal(a.Student, b.Student));
-            AnsiConsole.MarkupLine(row.Status is GradeReport.Graded or GradeReport.Incomplete
-                ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}" + (row.Status == GradeReport.Incomplete ? " [yellow](incomplete)[/]" : string.Empty)
+            AnsiConsole.MarkupLine(row.Status.WasGraded()
+                ? $"  {Markup.Escape(student.Name)}: [bold]{Points(row.Total)}[/] / {Points(row.Possible)}" + (row.Status == GradeStatus.Incomplete ? " [yellow](incomplete)[/]" : string.Empty)
                 : $"  {Markup.Escape(student.Name)}: [red]error[/]: {Markup.Escape(row.Reason)}");
             try
             {
@@ -276,17 +273,17 @@ public static class GradeAllCommand
             GradeCommand.Progress($"  could not write the reports of {student.Name} to {reports.FullName}: {problem.Message}");
         }
 
-        return notGraded is null ? Row(plan, report) : new GradebookRow(student.Name, [], 0, report.Points, GradeReport.BuildError, notGraded);
+        return notGraded is null ? Row(plan, report) : new GradebookRow(student.Name, [], 0, report.Points, GradeStatus.Error, notGraded);
     }
 
     /// <summary>The row of a submission that built and was graded, or was not: it did not build, or it breaks the API policy.</summary>
     private static GradebookRow Row(GradingPlan plan, GradeReport report)
     {
-        if (report.Status is not (GradeReport.Graded or GradeReport.Incomplete))
+        if (!report.Status.WasGraded())
         {
             var errors = (report.Error ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var more = errors.Length > 1 ? $" (and {errors.Length - 1} more; see {report.Implementation}/{ReportTextFile})" : string.Empty;
-            var why = report.Status == GradeReport.IntegrityError ? "uses APIs the grader does not allow" : "did not build";
+            var why = report.Status == GradeStatus.Integrity ? "uses APIs the grader does not allow" : "did not build";
             return new GradebookRow(report.Implementation, [], 0, report.Points, report.Status, $"{why}: {errors.FirstOrDefault()}{more}");
         }
 
@@ -324,7 +321,9 @@ public static class GradeAllCommand
         {
             double Number(string column) => double.Parse(csv.GetField(column)!, CultureInfo.InvariantCulture);
             var earned = ids.All(id => csv.GetField(id)!.Length > 0) ? ids.Select(Number).ToList() : [];
-            rows.Add(new GradebookRow(csv.GetField("student")!, earned, Number("total"), Number("possible"), csv.GetField("status")!, csv.GetField("reason")!));
+            var status = GradeStatuses.Parse(csv.GetField("status")!)
+                ?? throw new UsageException($"{reader}: {path} gives {csv.GetField("student")} the status \"{csv.GetField("status")}\", which the kit does not write.");
+            rows.Add(new GradebookRow(csv.GetField("student")!, earned, Number("total"), Number("possible"), status, csv.GetField("reason")!));
         }
 
         return rows;
@@ -360,7 +359,7 @@ public static class GradeAllCommand
 
             csv.WriteField(Points(row.Total));
             csv.WriteField(Points(row.Possible));
-            csv.WriteField(row.Status);
+            csv.WriteField(row.Status.Text());
             csv.WriteField(row.Reason);
             csv.NextRecord();
         }
@@ -384,9 +383,9 @@ public static class GradeAllCommand
             var cells = new List<Markup> { new(Markup.Escape(row.Student)) };
             cells.AddRange(ids.Select((_, index) => new Markup(index < row.Earned.Count ? Points(row.Earned[index]) : "-")));
             cells.Add(new Markup($"[bold]{Points(row.Total)}[/] / {Points(row.Possible)}"));
-            cells.Add(row.Status is GradeReport.Graded or GradeReport.Incomplete
-                ? new Markup((row.Status == GradeReport.Graded ? "[green]graded[/]" : "[yellow]incomplete[/]") + (row.Reason.Length == 0 ? string.Empty : $" [yellow]({Markup.Escape(row.Reason)})[/]"))
-                : new Markup($"[red]{(row.Status == NotGraded ? NotGraded : "error")}[/]: {Markup.Escape(row.Reason)}"));
+            cells.Add(row.Status.WasGraded()
+                ? new Markup($"[{(row.Status == GradeStatus.Graded ? "green" : "yellow")}]{row.Status.Text()}[/]" + (row.Reason.Length == 0 ? string.Empty : $" [yellow]({Markup.Escape(row.Reason)})[/]"))
+                : new Markup($"[red]{row.Status.Text()}[/]: {Markup.Escape(row.Reason)}"));
             table.AddRow(cells);
         }
 

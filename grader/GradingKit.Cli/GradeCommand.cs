@@ -59,7 +59,7 @@ public static class GradeCommand
         if (built.Violations.Count > 0)
         {
             return GradeReport.NotGraded(
-                plan, label, string.Join(Environment.NewLine, built.Violations), "the submission uses APIs that the grader does not allow", clock.Elapsed.TotalSeconds, GradeReport.IntegrityError)
+                plan, label, string.Join(Environment.NewLine, built.Violations), "the submission uses APIs that the grader does not allow", clock.Elapsed.TotalSeconds, GradeStatus.Integrity)
                 with
             { Sources = sources.Files };
         }
@@ -75,7 +75,7 @@ public static class GradeCommand
         var runs = MeasureUndecidedAgain(supervisor, supervisor.Run(plan.Exercises.Select(e => e.Id).ToList()), progress);
         var grades = plan.Exercises.Zip(runs, (exercise, run) => Scoring.Score(exercise, Cases(run), run.Fault)).ToList();
         return new GradeReport(
-            label, grades.Any(g => g.Checks.Any(c => c.Verdict == Verdict.Inconclusive)) ? GradeReport.Incomplete : GradeReport.Graded, null,
+            label, grades.Any(g => g.Checks.Any(c => c.Verdict == Verdict.Inconclusive)) ? GradeStatus.Incomplete : GradeStatus.Graded, null,
             grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades)
         {
             Sources = sources.Files,

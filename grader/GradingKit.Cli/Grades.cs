@@ -16,6 +16,54 @@ public enum Verdict
     NotRun,
 }
 
+/// <summary>How the grading of one submission ended: its report's status, and its gradebook row's.</summary>
+public enum GradeStatus
+{
+    /// <summary>Graded: every check was decided.</summary>
+    Graded,
+
+    /// <summary>Graded, with timing checks that stayed undecided on this machine: they earned nothing.</summary>
+    Incomplete,
+
+    /// <summary>Not graded: the submission did not build or held no project, or the kit failed.</summary>
+    Error,
+
+    /// <summary>Not graded: the submission uses APIs that the grader does not allow.</summary>
+    Integrity,
+
+    /// <summary>Only in a merged gradebook: the student's shard ended before grading them, or left no part.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("not graded")]
+    NotGraded,
+}
+
+/// <summary>What a <see cref="GradeStatus"/> means to the reports and the gradebook.</summary>
+public static class GradeStatuses
+{
+    private static readonly Dictionary<GradeStatus, string> Texts = new()
+    {
+        [GradeStatus.Graded] = "graded",
+        [GradeStatus.Incomplete] = "incomplete",
+        [GradeStatus.Error] = "error",
+        [GradeStatus.Integrity] = "integrity",
+        [GradeStatus.NotGraded] = "not graded",
+    };
+
+    /// <summary>The status as every report and the gradebook write it: graded, incomplete, error, integrity, not graded.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>Its text.</returns>
+    public static string Text(this GradeStatus status) => Texts[status];
+
+    /// <summary>Reads a status as <see cref="Text"/> writes it.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The status, or null for a text that is none.</returns>
+    public static GradeStatus? Parse(string text) => Texts.Where(pair => pair.Value == text).Select(pair => (GradeStatus?)pair.Key).FirstOrDefault();
+
+    /// <summary>Whether the submission was graded (its points stand, undecided checks at 0), as opposed to not graded at all.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>True for graded and incomplete.</returns>
+    public static bool WasGraded(this GradeStatus status) => status is GradeStatus.Graded or GradeStatus.Incomplete;
+}
+
 /// <summary>One test case of a check, as the grading host reported it.</summary>
 /// <param name="Name">The case's name, arguments included.</param>
 /// <param name="Verdict">Its verdict.</param>
@@ -48,7 +96,7 @@ public sealed record ExerciseGrade(string Id, string Title, double Points, doubl
 
 /// <summary>A whole grading run.</summary>
 /// <param name="Implementation">What was graded.</param>
-/// <param name="Status">graded; incomplete when timing checks stayed undecided; error when the submission did not build; integrity when it uses APIs that the policy bans.</param>
+/// <param name="Status">Graded; incomplete when timing checks stayed undecided; error when the submission did not build; integrity when it uses APIs that the policy bans.</param>
 /// <param name="Error">The build errors or the policy's violations, where it was not graded.</param>
 /// <param name="Points">The points possible.</param>
 /// <param name="Earned">The points earned.</param>
@@ -56,20 +104,8 @@ public sealed record ExerciseGrade(string Id, string Title, double Points, doubl
 /// <param name="Processors">P, the processors of the grading host.</param>
 /// <param name="Exercises">Every graded exercise.</param>
 public sealed record GradeReport(
-    string Implementation, string Status, string? Error, double Points, double Earned, double Seconds, int Processors, IReadOnlyList<ExerciseGrade> Exercises)
+    string Implementation, GradeStatus Status, string? Error, double Points, double Earned, double Seconds, int Processors, IReadOnlyList<ExerciseGrade> Exercises)
 {
-    /// <summary>The status of a run that graded.</summary>
-    public const string Graded = "graded";
-
-    /// <summary>The status of a run that graded, with timing checks that stayed undecided (<see cref="Undecided"/>): they earned nothing.</summary>
-    public const string Incomplete = "incomplete";
-
-    /// <summary>The status of a run whose submission did not build.</summary>
-    public const string BuildError = "error";
-
-    /// <summary>The status of a run whose submission uses APIs that the policy bans: it is not graded.</summary>
-    public const string IntegrityError = "integrity";
-
     /// <summary>Whether the grading hosts ran in the sandbox, or why not (<see cref="Cli.Sandbox"/>); empty where no host ran.</summary>
     public string Sandbox { get; init; } = string.Empty;
 
@@ -90,8 +126,8 @@ public sealed record GradeReport(
     /// <summary>Why the submission was not graded, as the reports' heading; null for a graded run.</summary>
     public string? NotGradedBecause => Status switch
     {
-        BuildError => "The submission did not build",
-        IntegrityError => "The submission uses APIs that the grader does not allow (starter/ApiPolicy/BannedSymbols.txt), so it was not graded",
+        GradeStatus.Error => "The submission did not build",
+        GradeStatus.Integrity => "The submission uses APIs that the grader does not allow (starter/ApiPolicy/BannedSymbols.txt), so it was not graded",
         _ => null,
     };
 
@@ -103,7 +139,7 @@ public sealed record GradeReport(
     /// <param name="seconds">How long it took to find out.</param>
     /// <param name="status">error (the default) or integrity.</param>
     /// <returns>The report, with that status.</returns>
-    public static GradeReport NotGraded(GradingPlan plan, string label, string error, string fault, double seconds, string status = BuildError)
+    public static GradeReport NotGraded(GradingPlan plan, string label, string error, string fault, double seconds, GradeStatus status = GradeStatus.Error)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var notRun = plan.Exercises.Select(e => Scoring.Score(e, Array.Empty<CaseResult>().ToLookup(c => c.Name), fault)).ToList();

@@ -75,7 +75,7 @@ public static class MergeCommand
             File.WriteAllText(Path.Combine(output.FullName, SummaryFile), Markdown(first, parts, rows));
             AnsiConsole.MarkupLine($"[grey]Merged {parts.Count} of {first.Shards} part(s): {rows.Count} student(s).[/]");
             GradeAllCommand.Summary(first.Exercises, rows, output);
-            var notGraded = rows.Where(row => row.Status == GradeAllCommand.NotGraded).ToList();
+            var notGraded = rows.Where(row => row.Status == GradeStatus.NotGraded).ToList();
             if (notGraded.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{notGraded.Count} student(s) not graded, their shard died or left no part: {Markup.Escape(string.Join(", ", notGraded.Select(row => row.Student)))}.[/] "
@@ -208,7 +208,7 @@ public static class MergeCommand
             var why = !byShard.TryGetValue(shard, out var part) ? $"shard {shard}/{first.Shards} left no part (its job died, or its artifact is missing)"
                 : part.Description.Finished ? $"shard {shard}/{first.Shards} finished without a row for this student (its gradebook could not be written)"
                 : $"shard {shard}/{first.Shards} ended before grading this student (its job died or timed out)";
-            return new GradebookRow(student, [], 0, first.Possible, GradeAllCommand.NotGraded, $"{why}; grade it again: grade-all --shard {shard}/{first.Shards}, then merge again");
+            return new GradebookRow(student, [], 0, first.Possible, GradeStatus.NotGraded, $"{why}; grade it again: grade-all --shard {shard}/{first.Shards}, then merge again");
         }).ToList();
     }
 
@@ -238,14 +238,14 @@ public static class MergeCommand
     {
         var text = new StringBuilder();
         text.AppendLine("# GradingKit: the gradebook").AppendLine();
-        var counts = rows.GroupBy(row => row.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Count()} {group.Key}");
+        var counts = rows.GroupBy(row => row.Status.Text()).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Count()} {group.Key}");
         text.AppendLine($"{rows.Count} students from {parts.Count} of {first.Shards} shard(s): {string.Join(", ", counts)}.").AppendLine();
         text.AppendLine($"| student | {string.Join(" | ", first.Exercises)} | total | possible | status | reason |");
         text.AppendLine($"|---|{string.Concat(first.Exercises.Select(_ => "---:|"))}---:|---:|---|---|");
         foreach (var row in rows)
         {
             var earned = first.Exercises.Select((_, index) => index < row.Earned.Count ? GradeAllCommand.Points(row.Earned[index]) : "-");
-            text.AppendLine($"| {Cell(row.Student)} | {string.Join(" | ", earned)} | {GradeAllCommand.Points(row.Total)} | {GradeAllCommand.Points(row.Possible)} | {row.Status} | {Cell(row.Reason)} |");
+            text.AppendLine($"| {Cell(row.Student)} | {string.Join(" | ", earned)} | {GradeAllCommand.Points(row.Total)} | {GradeAllCommand.Points(row.Possible)} | {row.Status.Text()} | {Cell(row.Reason)} |");
         }
 
         return text.ToString();

@@ -129,10 +129,23 @@ public sealed class Supervisor
             start.ArgumentList.Add(argument);
         }
 
+        // The CI platform's channels are the grade command's alone: student code gets no path to GitHub Actions'
+        // step outputs, environment or summary files, and none of its tokens.
+        foreach (var name in start.Environment.Keys.Where(IsPlatformChannel).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         // Endless allocation ends in an OutOfMemoryException inside the host, not in a machine that swaps.
         start.Environment["DOTNET_GCHeapHardLimit"] = Thresholds.GradeCommand.HostHeapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         return start;
     }
+
+    /// <summary>Whether an environment variable belongs to the CI platform that runs the grade command (GitHub Actions: GITHUB_OUTPUT, GITHUB_ENV, ACTIONS_RUNTIME_TOKEN, RUNNER_TEMP and their kin).</summary>
+    /// <param name="name">The variable's name.</param>
+    /// <returns>Whether the host must not see it.</returns>
+    internal static bool IsPlatformChannel(string name) =>
+        name.StartsWith("GITHUB_", StringComparison.Ordinal) || name.StartsWith("ACTIONS_", StringComparison.Ordinal) || name.StartsWith("RUNNER_", StringComparison.Ordinal);
 
     /// <summary>
     /// Hands the host its key as the first line of its standard input and closes it: a command line

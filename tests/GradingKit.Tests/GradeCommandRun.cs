@@ -22,6 +22,9 @@ internal sealed record GradeCommandResult(
     /// <summary>The HTML page.</summary>
     public string? Html { get; init; }
 
+    /// <summary>The step outputs for the classroom-resources reporter: a base64 result per runner.</summary>
+    public Dictionary<string, string>? ClassroomOutputs { get; init; }
+
     public JsonElement Exercise(string id) => Json!.Value.GetProperty("exercises").EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
 
     public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Error}";
@@ -57,6 +60,7 @@ internal static class GradeCommandRun
                     "--junit", Path.Combine(reports, "junit.xml"),
                     "--classroom50", Path.Combine(reports, "result.json"),
                     "--html", Path.Combine(reports, "report.html"),
+                    "--classroom-outputs", Path.Combine(reports, "github-output"),
                 ]),
                 launcher,
                 columns);
@@ -72,6 +76,7 @@ internal static class GradeCommandRun
                 Classroom50 = ReadJson(Path.Combine(reports, "result.json")),
                 ReleaseBody = File.Exists(Path.Combine(reports, "release-body.md")) ? File.ReadAllText(Path.Combine(reports, "release-body.md")) : null,
                 Html = File.Exists(Path.Combine(reports, "report.html")) ? File.ReadAllText(Path.Combine(reports, "report.html")) : null,
+                ClassroomOutputs = File.Exists(Path.Combine(reports, "github-output")) ? ClassroomReporter.ReadOutputs(Path.Combine(reports, "github-output")) : null,
             };
         }
         finally

@@ -28,7 +28,7 @@ internal sealed class StandInHost : IDisposable
         printf '%s\n' "$@" > "$dir/$$.arguments"
         env > "$dir/$$.environment"
         touch "$dir/$$.started"
-        while [ ! -e "$dir/$$.exit" ]; do sleep 0.05; done
+        while [ ! -e "$dir/$$.exit" ] && [ -d "$dir" ]; do sleep 0.05; done
         exit "$(cat "$dir/$$.exit")"
         """;
 
@@ -60,7 +60,7 @@ internal sealed class StandInHost : IDisposable
         return served.Count;
     }
 
-    /// <summary>Ends what the hosts left running, by the ids they wrote down, and deletes the folder.</summary>
+    /// <summary>Ends what the hosts left running, by the ids they wrote down, and deletes the folder (a host still waiting, after a failed test, then ends too).</summary>
     public void Dispose()
     {
         foreach (var child in folder.GetFiles("*.child"))

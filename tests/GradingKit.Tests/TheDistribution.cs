@@ -108,42 +108,69 @@ public sealed partial class TheDistribution
         workflow["name"].ShouldBe("Autograding Tests");
         List(workflow["on"]).ShouldBe(["push", "repository_dispatch"]);
         Map(workflow["permissions"]).ShouldBe(new Dictionary<string, string> { ["checks"] = "write", ["actions"] = "read", ["contents"] = "read" });
-        var job = (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
-        job["runs-on"].ShouldBe("ubuntu-latest");
-        job["if"].ShouldBe("github.actor != 'github-classroom[bot]'");
+        Job()["runs-on"].ShouldBe("ubuntu-latest");
+        Job()["if"].ShouldBe("github.actor != 'github-classroom[bot]'");
         var steps = Steps();
+        steps.Count.ShouldBe(4);
         steps[0]["uses"].ShouldBe("actions/checkout@v4");
         steps[1]["uses"].ShouldBe("actions/setup-dotnet@v4");
         Map(steps[1]["with"])["dotnet-version"].ShouldBe("10.0.x");
-        steps[^1]["uses"].ShouldBe("classroom-resources/autograding-grading-reporter@v1");
-        steps.Skip(2).SkipLast(1).ShouldAllBe(step => (string)step["uses"] == "classroom-resources/autograding-command-grader@v1");
+
+        // One grading run, and nothing else: no step of the student's choosing, no variable it reads.
+        var grading = GradingStep();
+        grading["id"].ShouldBe("grading");
+        grading["run"].ShouldBe("dotnet run --project grader/GradingKit.Cli -- grade --classroom-outputs \"$GITHUB_OUTPUT\"");
+        int.Parse((string)grading["timeout-minutes"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+        grading.Keys.ShouldNotContain("env");
+
+        // The reporter runs whatever became of the grading step, unless the run was cancelled.
+        var reporter = Reporter();
+        reporter["uses"].ShouldBe("classroom-resources/autograding-grading-reporter@v1");
+        reporter["if"].ShouldBe("${{ !cancelled() }}");
     }
 
     [Test]
-    public void Every_check_is_a_step_worth_its_points_and_they_add_up_to_the_total()
+    public void Every_check_is_a_runner_of_the_reporter_worth_its_points_and_they_add_up_to_the_total()
     {
-        var graders = GraderSteps();
-        var checks = manifest.Exercises.SelectMany(e => e.Checks.Select(c => (Exercise: e, Check: c))).ToList();
+        var checks = manifest.Exercises.SelectMany(e => e.Checks.Select((c, index) => (Exercise: e, Check: c, Id: $"{e.Id.ToLowerInvariant()}c{index + 1}"))).ToList();
+        var runners = Map(Reporter()["with"])["runners"].Split(',');
 
-        graders.Count.ShouldBe(checks.Count);
-        graders.Sum(step => int.Parse((string)Map(step["with"])["max-score"], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe((int)manifest.TotalPoints);
-        foreach (var (step, (exercise, check)) in graders.Zip(checks))
+        runners.ShouldBe(checks.Select(c => c.Id));
+        runners.ShouldAllBe(id => RunnerId().IsMatch(id)); // the reporter's error path rejects anything else
+        var notGraded = NotGradedResults();
+        notGraded.Values.Sum(result => result.GetProperty("max_score").GetInt32()).ShouldBe((int)manifest.TotalPoints);
+        foreach (var (exercise, check, id) in checks)
         {
-            var with = Map(step["with"]);
-
-            // The grader action reads max-score with parseInt: whole points only.
-            with["max-score"].ShouldBe(((int)check.Points).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{exercise.Id} {check.Test}");
-            with["command"].ShouldBe($"grep -qxF '{exercise.Id} {check.Test}' /tmp/gradingkit-earned-checks.txt");
-            int.Parse((string)with["timeout"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+            // A check the grading step left no result for: an error worth 0 of the check's whole points.
+            var result = notGraded[id];
+            result.GetProperty("max_score").GetInt32().ShouldBe((int)check.Points, $"{exercise.Id} {check.Test}");
+            result.GetProperty("status").GetString().ShouldBe("error");
+            var test = result.GetProperty("tests").EnumerateArray().Single();
+            test.GetProperty("score").GetDouble().ShouldBe(0);
+            test.GetProperty("message").GetString()!.ShouldContain("Not graded");
         }
-
-        // One grading run, on the first step; every step only looks its check up in what that run wrote.
-        Map(graders[0]["with"])["setup-command"].ShouldBe("rm -f /tmp/gradingkit-earned-checks.txt && dotnet run --project grader/GradingKit.Cli -- grade --earned-checks /tmp/gradingkit-earned-checks.txt");
-        graders.Skip(1).ShouldAllBe(step => !Map(step["with"]).ContainsKey("setup-command"));
     }
 
     [Test]
-    public void Run_step_by_step_as_the_actions_run_it_gives_nothing_to_a_repository_that_does_not_restore()
+    public void The_reporter_reads_each_runners_result_from_the_grading_step_and_nothing_else()
+    {
+        var runners = Map(Reporter()["with"])["runners"].Split(',');
+        var fallbacks = Map(Job()["env"]);
+
+        fallbacks.Keys.ShouldAllBe(name => name.StartsWith("GRADINGKIT_NOT_GRADED_", StringComparison.Ordinal));
+        var environment = Map(Reporter()["env"]);
+        environment.Keys.ShouldBe(runners.Select(id => $"{id.ToUpperInvariant()}_RESULTS"), ignoreOrder: true);
+        foreach (var id in runners)
+        {
+            var expression = ReporterInput().Match(environment[$"{id.ToUpperInvariant()}_RESULTS"]);
+            expression.Success.ShouldBeTrue(environment[$"{id.ToUpperInvariant()}_RESULTS"]);
+            expression.Groups["output"].Value.ShouldBe(id);
+            fallbacks.Keys.ShouldContain(expression.Groups["fallback"].Value);
+        }
+    }
+
+    [Test]
+    public void Run_step_by_step_as_the_runner_and_the_reporter_run_it_gives_nothing_to_a_repository_that_does_not_restore()
     {
         // A student repository whose restore fails: a NuGet source that does not exist, and nothing cached.
         var broken = Directory.CreateTempSubdirectory("gradingkit-unrestorable-");
@@ -162,61 +189,33 @@ public sealed partial class TheDistribution
                 </configuration>
                 """);
 
-            // The command grader's environment: PATH, HOME, FORCE_COLOR, DOTNET_CLI_HOME=/tmp, DOTNET_NOLOGO; nothing else.
+            // The grading step as the runner runs a `run` step: bash -eo pipefail, writing its outputs to GITHUB_OUTPUT.
+            var outputs = Path.Combine(home.FullName, "github-output");
+            File.WriteAllText(outputs, string.Empty);
             var environment = new Dictionary<string, string>
             {
                 ["PATH"] = Environment.GetEnvironmentVariable("PATH")!,
                 ["HOME"] = home.FullName,
-                ["FORCE_COLOR"] = "1",
                 ["DOTNET_CLI_HOME"] = home.FullName,
                 ["DOTNET_NOLOGO"] = "1",
                 ["NUGET_PACKAGES"] = Path.Combine(home.FullName, "packages"),
+                ["GITHUB_OUTPUT"] = outputs,
             };
-            var earned = 0;
-            foreach (var step in GraderSteps().Select(step => Map(step["with"])))
-            {
-                var passed = true;
-                foreach (var command in new[] { step.GetValueOrDefault("setup-command"), step["command"] }.OfType<string>())
-                {
-                    passed = passed && ChildProcess.RunExactly(broken.FullName, "/bin/sh", ["-c", command], CommandLimit, environment).ExitCode == 0;
-                }
+            var grading = ChildProcess.RunExactly(broken.FullName, "bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", (string)GradingStep()["run"]], CommandLimit, environment);
 
-                earned += passed ? int.Parse(step["max-score"], System.Globalization.CultureInfo.InvariantCulture) : 0;
-            }
+            grading.ExitCode.ShouldNotBe(0, grading.ToString());
+            var written = ClassroomReporter.ReadOutputs(outputs);
+            written.ShouldBeEmpty();
 
-            earned.ShouldBe(0);
+            // The reporter's inputs as the runner evaluates them, and its sums (its NotifyClassroom).
+            var (total, max) = ClassroomReporter.Points(ReporterResults(written).Values);
+            total.ShouldBe(0);
+            max.ShouldBe(manifest.TotalPoints);
         }
         finally
         {
             broken.Delete(recursive: true);
             home.Delete(recursive: true);
-        }
-    }
-
-    [Test]
-    public void The_reporter_reads_the_result_of_every_step_and_only_those()
-    {
-        var ids = GraderSteps().Select(step => (string)step["id"]).ToList();
-        var reporter = Steps()[^1];
-
-        ids.ShouldBeUnique();
-        ids.ShouldAllBe(id => StepId().IsMatch(id));
-        Map(reporter["with"])["runners"].Split(',').ShouldBe(ids);
-        Map(reporter["env"]).ShouldBe(ids.ToDictionary(id => $"{id.ToUpperInvariant()}_RESULTS", id => $"${{{{steps.{id}.outputs.result}}}}"));
-    }
-
-    [Test]
-    public void No_step_relies_on_an_environment_variable()
-    {
-        foreach (var step in Steps().SkipLast(1))
-        {
-            step.Keys.ShouldNotContain("env", (string)step["name"]);
-            foreach (var command in Map(step.GetValueOrDefault("with") ?? new Dictionary<object, object>()).Where(w => w.Key.EndsWith("command", StringComparison.Ordinal)))
-            {
-                command.Value.ShouldMatch("^(grep|rm) ");
-                command.Value.ShouldNotContain("$");
-                command.Value.ShouldNotContain("%");
-            }
         }
     }
 
@@ -467,13 +466,30 @@ public sealed partial class TheDistribution
     private static ProcessResult Run(string workingDirectory, string program, params string[] arguments) =>
         ChildProcess.Run(workingDirectory, program, arguments, CommandLimit);
 
-    private List<Dictionary<object, object>> Steps()
-    {
-        var job = (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
-        return ((List<object>)job["steps"]).Cast<Dictionary<object, object>>().ToList();
-    }
+    private List<Dictionary<object, object>> Steps() => ((List<object>)Job()["steps"]).Cast<Dictionary<object, object>>().ToList();
 
-    private List<Dictionary<object, object>> GraderSteps() => Steps().Skip(2).SkipLast(1).ToList();
+    private Dictionary<object, object> Job() => (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
+
+    private Dictionary<object, object> GradingStep() => Steps()[2];
+
+    private Dictionary<object, object> Reporter() => Steps()[^1];
+
+    private Dictionary<string, JsonElement> NotGradedResults() =>
+        ReporterResults(new Dictionary<string, string>()).ToDictionary(p => p.Key, p => p.Value);
+
+    /// <summary>The reporter's inputs, runner by runner, as the runner evaluates its environment's expressions given the grading step's outputs.</summary>
+    private Dictionary<string, JsonElement> ReporterResults(IReadOnlyDictionary<string, string> gradingOutputs)
+    {
+        var fallbacks = Map(Job()["env"]);
+        return Map(Reporter()["env"]).ToDictionary(
+            variable => variable.Key[..^"_RESULTS".Length].ToLowerInvariant(),
+            variable =>
+            {
+                var expression = ReporterInput().Match(variable.Value);
+                var output = gradingOutputs.GetValueOrDefault(expression.Groups["output"].Value);
+                return ClassroomReporter.Decode(string.IsNullOrEmpty(output) ? fallbacks[expression.Groups["fallback"].Value] : output);
+            });
+    }
 
     private IEnumerable<string> SolutionProjects() =>
         SolutionProject().Matches(File.ReadAllText(Path.Combine(export, "GradingKit.sln"))).Select(m => m.Groups["path"].Value.Replace('\\', '/'));
@@ -491,7 +507,10 @@ public sealed partial class TheDistribution
     }
 
     [GeneratedRegex(@"^[a-z0-9]+$")]
-    private static partial Regex StepId();
+    private static partial Regex RunnerId();
+
+    [GeneratedRegex(@"^\$\{\{ steps\.grading\.outputs\.(?<output>[a-z0-9]+) \|\| env\.(?<fallback>[A-Z0-9_]+) \}\}$")]
+    private static partial Regex ReporterInput();
 
     [GeneratedRegex(@"""(?<path>[^""]+\.csproj)""")]
     private static partial Regex SolutionProject();

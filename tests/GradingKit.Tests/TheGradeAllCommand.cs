@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using GradingKit.Cli;
 
 namespace GradingKit.Tests;
 
@@ -235,6 +236,20 @@ public sealed class TheGradeAllCommand
         {
             empty.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public void Reads_back_every_status_it_writes_and_the_JSON_report_writes_the_same_words()
+    {
+        var json = new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
+        foreach (var status in Enum.GetValues<GradeStatus>())
+        {
+            GradeStatuses.Parse(status.Text()).ShouldBe(status);
+            JsonSerializer.Serialize(status, json).ShouldBe($"\"{status.Text()}\"");
+        }
+
+        GradeStatuses.Parse("passed").ShouldBeNull();
+        Enum.GetValues<GradeStatus>().Select(s => s.Text()).ShouldBe(["graded", "incomplete", "error", "integrity", "not graded"]);
     }
 
     /// <summary>Copies a project's sources, without what a build left in bin and obj.</summary>

@@ -57,6 +57,18 @@ public sealed class TheGradeCommand
             test.TryGetProperty("message", out _).ShouldBeTrue();
         }
 
+        // The classroom workflow's reporter: a runner per check, in the manifest's order, totalling the grade command's score, its console agreeing runner by runner.
+        var runners = graded.ClassroomOutputs!;
+        runners.Keys.ShouldBe(Manifest.Exercises.SelectMany(e => e.Checks.Select((_, index) => $"{e.Id.ToLowerInvariant()}c{index + 1}")));
+        var results = runners.Values.Select(ClassroomReporter.Decode).ToList();
+        ClassroomReporter.Points(results).ShouldBe((score, 100));
+        foreach (var result in results)
+        {
+            var test = result.GetProperty("tests").EnumerateArray().Single();
+            ClassroomReporter.ConsolePoints(result).ShouldBe(test.GetProperty("score").GetDouble(), result.ToString());
+            test.GetProperty("name").GetString()!.ShouldMatch(@"^E\d{2} .+: \w+$");
+        }
+
         var gradescope = graded.Gradescope!.Value;
         gradescope.GetProperty("score").GetDouble().ShouldBe(score);
         gradescope.GetProperty("execution_time").ValueKind.ShouldBe(JsonValueKind.Number);
@@ -118,6 +130,13 @@ public sealed class TheGradeCommand
         }
 
         graded.JUnit!.Descendants("failure").Count().ShouldBe(CheckCount);
+
+        // The classroom workflow's reporter prints test_code under a failed test: there, the student reads what to write.
+        var runners = graded.ClassroomOutputs!.Values.Select(ClassroomReporter.Decode).ToList();
+        runners.Count.ShouldBe(CheckCount);
+        ClassroomReporter.Points(runners).ShouldBe((0, 100));
+        runners.SelectMany(r => r.GetProperty("tests").EnumerateArray())
+            .ShouldAllBe(t => t.GetProperty("status").GetString() == "fail" && t.GetProperty("test_code").GetString()!.Contains("is not implemented yet"));
 
         var classroom50 = graded.Classroom50!.Value;
         Classroom50Results.ShouldBeValid(classroom50, graded.Output);

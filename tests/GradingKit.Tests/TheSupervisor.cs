@@ -44,6 +44,41 @@ public sealed class TheSupervisor
     }
 
     [Test]
+    public void Gives_the_host_none_of_the_CI_platforms_channels()
+    {
+        var channels = new[] { "GITHUB_OUTPUT", "GITHUB_ENV", "ACTIONS_RUNTIME_TOKEN", "RUNNER_TEMP" };
+        foreach (var name in channels)
+        {
+            Environment.SetEnvironmentVariable(name, $"/tmp/gradingkit-{name}");
+        }
+
+        try
+        {
+            using var standIn = new StandInHost();
+            var (runs, _) = Supervise(standIn, host =>
+            {
+                foreach (var name in channels)
+                {
+                    host.Environment.ShouldNotContain($"{name}=", Case.Sensitive);
+                }
+
+                host.Environment.ShouldContain("PATH=", Case.Sensitive);
+                Graded(host);
+                host.Exit(HostExitCodes.Done);
+            });
+
+            runs.ShouldAllBe(run => run.Fault == null);
+        }
+        finally
+        {
+            foreach (var name in channels)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+    }
+
+    [Test]
     public void Ends_a_host_whose_report_is_forged_and_grades_the_rest_in_a_new_one()
     {
         using var standIn = new StandInHost();

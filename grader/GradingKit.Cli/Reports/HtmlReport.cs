@@ -34,7 +34,7 @@ public static class HtmlReport
             .AppendLine("svg text{font-family:monospace;font-size:11px}")
             .AppendLine("</style></head><body>")
             .AppendLine(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>")
-            .AppendLine(CultureInfo.InvariantCulture, $"<p>{E(report.Implementation)}: status {E(report.Status)}, P = {report.Processors}, graded in {report.Seconds:0} s.</p>");
+            .AppendLine(CultureInfo.InvariantCulture, $"<p>{E(report.Implementation)}: status {E(report.Status.Text())}, P = {report.Processors}, graded in {report.Seconds:0} s.</p>");
         foreach (var reason in new[] { report.NotGradedBecause, report.Error, report.IncompleteBecause }.OfType<string>())
         {
             html.AppendLine(CultureInfo.InvariantCulture, $"<pre>{E(reason)}</pre>");

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace GradingKit.Cli;
 
-/// <summary>The reports the grade command writes on request: the kit's JSON, GitHub Classroom's grader result, Gradescope's results.json, JUnit XML, an HTML page.</summary>
+/// <summary>The reports the grade command writes on request: the kit's JSON, GitHub Classroom's grader result and its reporter's step outputs, Gradescope's results.json, JUnit XML, an HTML page.</summary>
 public static class Reports
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -18,6 +18,8 @@ public static class Reports
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
+    private static readonly JsonSerializerOptions Compact = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     /// <summary>Writes every report asked for.</summary>
     /// <param name="report">The grading run.</param>
     /// <param name="options">The reports asked for.</param>
@@ -30,9 +32,12 @@ public static class Reports
         WriteIf(options.Gradescope, () => JsonSerializer.Serialize(Gradescope(report), SnakeCase));
         WriteIf(options.JUnit, () => JUnit(report).ToString());
         WriteIf(options.Html, () => HtmlReport.Of(report));
-        WriteIf(options.EarnedChecks, () => string.Concat(report.Exercises.SelectMany(e => e.Checks.Where(c => c.Points > 0 && c.Earned == c.Points).Select(c => $"{e.Id} {c.Test}\n"))));
         WriteIf(options.Classroom50, () => JsonSerializer.Serialize(Classroom50Result.Of(report, Environment.GetEnvironmentVariable), Json));
         WriteIf(options.Classroom50 is { } result ? new FileInfo(Path.Combine(result.DirectoryName!, Classroom50Result.ReleaseBody)) : null, () => Classroom50Result.Body(report));
+        if (options.ClassroomOutputs is { } outputs)
+        {
+            File.AppendAllText(outputs.FullName, ClassroomOutputs(report));
+        }
     }
 
     /// <summary>GitHub Classroom's grader result (classroom-resources/autograding-command-grader): one test per check.</summary>
@@ -44,7 +49,7 @@ public static class Reports
         var tests = report.Exercises.SelectMany(e => e.Checks.Select(c => new
         {
             Name = $"{e.Id} {c.Test}",
-            Status = report.NotGradedBecause is not null || e.Fault is not null ? "error" : c.Earned == c.Points ? "pass" : "fail",
+            Status = ClassroomStatusOf(report, e, c),
             Message = MessageOf(report, e, c),
             LineNo = 0,
             Duration = c.Cases.Sum(x => x.Seconds) * 1000,
@@ -58,6 +63,63 @@ public static class Reports
             Tests = tests,
         };
     }
+
+    /// <summary>
+    /// The classroom-resources reporter's runners as GitHub Actions step outputs: a line <c>e04c2=&lt;result&gt;</c>
+    /// per check, the result in the command grader's shape (one test, worth the check's points), base64-encoded
+    /// as the reporter reads it. A check that failed carries its message twice (an undecided one says so first): in
+    /// <c>message</c>, and in <c>test_code</c>, the one field the reporter prints under a failed test.
+    /// </summary>
+    /// <param name="report">The grading run.</param>
+    /// <returns>The output lines.</returns>
+    public static string ClassroomOutputs(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Concat(report.Exercises.SelectMany(e => e.Checks.Select((c, index) =>
+        {
+            var status = ClassroomStatusOf(report, e, c);
+            var kitStatus = StatusOf(report, e, c);
+            var message = kitStatus is "passed" or "failed" or "error" ? MessageOf(report, e, c) : $"{kitStatus}: {MessageOf(report, e, c)}";
+            var result = ClassroomRunnerResult(status, (int)c.Points, ClassroomRunner.NameOf(e.Id, e.Title, c.Test), c.Earned, message, c.Cases.Sum(x => x.Seconds) * 1000);
+            return $"{ClassroomRunner.IdOf(e.Id, index)}={result}\n";
+        })));
+    }
+
+    /// <summary>One runner's result in the command grader's shape: one test, base64-encoded JSON, as the reporter reads it.</summary>
+    /// <param name="status">pass, fail or error.</param>
+    /// <param name="points">The test's points (max_score).</param>
+    /// <param name="name">The test's name.</param>
+    /// <param name="score">The points it earned.</param>
+    /// <param name="message">Its message.</param>
+    /// <param name="milliseconds">How long it took.</param>
+    /// <returns>The result.</returns>
+    public static string ClassroomRunnerResult(string status, int points, string name, double score, string message, double milliseconds)
+    {
+        var result = new
+        {
+            Version = 1,
+            Status = status,
+            MaxScore = points,
+            Tests = new[]
+            {
+                new
+                {
+                    Name = name,
+                    Status = status,
+                    Score = score,
+                    Message = message,
+                    TestCode = status == "fail" ? message : string.Empty,
+                    Filename = string.Empty,
+                    LineNo = 0,
+                    Duration = Math.Round(milliseconds),
+                },
+            },
+        };
+        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(result, Compact));
+    }
+
+    private static string ClassroomStatusOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
+        report.NotGradedBecause is not null || exercise.Fault is not null ? "error" : check.Earned == check.Points ? "pass" : "fail";
 
     /// <summary>Gradescope's results.json: the score, the time, one test per check.</summary>
     /// <param name="report">The grading run.</param>
@@ -129,7 +191,7 @@ public static class Reports
     /// <param name="check">The check.</param>
     /// <returns>The status.</returns>
     internal static string StatusOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
-        report.Status == GradeReport.IntegrityError ? "integrity"
+        report.Status == GradeStatus.Integrity ? GradeStatus.Integrity.Text()
         : report.NotGradedBecause is not null || exercise.Fault is not null ? "error"
         : check.Verdict switch
         {
