@@ -51,7 +51,7 @@ public static class DistributionCommands
         };
         var command = new Command(
             "workflow",
-            $"Write the GitHub Classroom workflow generated from {Manifest.FileName}: a command-grader step per check, worth its points, then the reporter. "
+            $"Write the GitHub Classroom workflow generated from {Manifest.FileName}: one grading step, then the reporter with a runner per check, worth its points. "
             + "With --class, write the workflow that grades a class on GitHub Actions in shards and merges one gradebook.")
         {
             output, forClass, shards, repository, archive,
