@@ -116,6 +116,24 @@ public sealed class TheGradeCommand
     }
 
     [Test]
+    public void Cuts_a_runaway_message_in_the_reporters_step_outputs_so_that_each_fits_an_environment_variable()
+    {
+        // The reporter receives each runner's result as an environment variable; Linux refuses one over 128 KiB.
+        var endless = new string('x', 1_000_000);
+        var check = new GradingKit.Cli.CheckGrade("Sums_every_result", 2, 0, GradingKit.Cli.Verdict.Failed, null, [new GradingKit.Cli.CaseResult("Sums_every_result", GradingKit.Cli.Verdict.Failed, endless, string.Empty, 0.1)]);
+        var report = new GradingKit.Cli.GradeReport("student", GradingKit.Cli.GradeStatus.Graded, null, 2, 0, 1, 2, [new GradingKit.Cli.ExerciseGrade("E07", "Merging results", 2, 0, null, [check])]);
+
+        var output = GradingKit.Cli.Reports.ClassroomOutputs(report).TrimEnd('\n').Split('=', 2);
+
+        output[0].ShouldBe("e07c1");
+        $"E07C1_RESULTS={output[1]}".Length.ShouldBeLessThan(128 * 1024);
+        var test = ClassroomReporter.Decode(output[1]).GetProperty("tests").EnumerateArray().Single();
+        test.GetProperty("score").GetDouble().ShouldBe(0);
+        test.GetProperty("message").GetString()!.ShouldEndWith("more characters: the Grade step's log shows the whole message]");
+        test.GetProperty("test_code").GetString().ShouldBe(test.GetProperty("message").GetString());
+    }
+
+    [Test]
     public void Gives_the_starter_no_marks_each_check_failing_with_the_stub_message()
     {
         var graded = GradeCommandRun.Grade([], [], columns: 100);

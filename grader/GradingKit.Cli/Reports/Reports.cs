@@ -20,6 +20,13 @@ public static class Reports
 
     private static readonly JsonSerializerOptions Compact = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>
+    /// The most characters of a check's message in a runner's result: the result reaches the reporter
+    /// as an environment variable, and Linux refuses to start a program with one over 128 KiB, so a
+    /// student's endless exception message must not cost the whole report.
+    /// </summary>
+    private const int RunnerMessageLimit = 8_000;
+
     /// <summary>Writes every report asked for.</summary>
     /// <param name="report">The grading run.</param>
     /// <param name="options">The reports asked for.</param>
@@ -79,7 +86,7 @@ public static class Reports
         {
             var status = ClassroomStatusOf(report, e, c);
             var kitStatus = StatusOf(report, e, c);
-            var message = kitStatus is "passed" or "failed" or "error" ? MessageOf(report, e, c) : $"{kitStatus}: {MessageOf(report, e, c)}";
+            var message = Shortened(kitStatus is "passed" or "failed" or "error" ? MessageOf(report, e, c) : $"{kitStatus}: {MessageOf(report, e, c)}");
             var result = ClassroomRunnerResult(status, (int)c.Points, ClassroomRunner.NameOf(e.Id, e.Title, c.Test), c.Earned, message, c.Cases.Sum(x => x.Seconds) * 1000);
             return $"{ClassroomRunner.IdOf(e.Id, index)}={result}\n";
         })));
@@ -117,6 +124,11 @@ public static class Reports
         };
         return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(result, Compact));
     }
+
+    private static string Shortened(string message) =>
+        message.Length <= RunnerMessageLimit
+            ? message
+            : $"{message[..RunnerMessageLimit]}\n[{message.Length - RunnerMessageLimit} more characters: the Grade step's log shows the whole message]";
 
     private static string ClassroomStatusOf(GradeReport report, ExerciseGrade exercise, CheckGrade check) =>
         report.NotGradedBecause is not null || exercise.Fault is not null ? "error" : check.Earned == check.Points ? "pass" : "fail";
