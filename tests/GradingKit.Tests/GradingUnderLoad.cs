@@ -5,7 +5,8 @@ namespace GradingKit.Tests;
 
 /// <summary>
 /// Grading while a CPU burner keeps one core busy, as on a student's laptop or a shared runner, and
-/// on one CPU (the grade command pinned to one core with taskset): parallelism is decided by
+/// on one CPU (the grade command pinned to one core with taskset), alone or beside a busy CPU it may
+/// not use: parallelism is decided by
 /// witnesses that load cannot change, and a timing check that the machine cannot decide is never
 /// awarded. The burner always stops: it is killed after each grade and bounded by `timeout` in case
 /// this process dies first.
@@ -23,10 +24,21 @@ public sealed class GradingUnderLoad
 
         /// <summary>The grade command and its hosts run on one CPU.</summary>
         OneCpu,
+
+        /// <summary>
+        /// The grade command and its hosts run on one CPU while a shell loop keeps another one busy, a CPU
+        /// they may not use (as in a container given some of a busy machine's CPUs): that load takes nothing
+        /// from them, so it must be credited as nothing.
+        /// </summary>
+        OneCpuBesideABusyOne,
     }
+
+    /// <summary>The exercises whose limits credit the CPU time other processes took: computing work.</summary>
+    private static readonly string[] ComputingExercises = ["E03", "E12", "E13"];
 
     [TestCase(Condition.BusyCore)]
     [TestCase(Condition.OneCpu)]
+    [TestCase(Condition.OneCpuBesideABusyOne)]
     public void Awards_the_reference_no_undecided_check_and_every_decided_one(Condition condition)
     {
         var graded = Grade(condition, "reference");
@@ -80,7 +92,7 @@ public sealed class GradingUnderLoad
         var project = Submissions.Built(name);
         var graded = condition == Condition.BusyCore
             ? WithABusyCore(() => GraderRun.GradeSubmission(project, expected.Exercises))
-            : GraderRun.GradeSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
+            : GraderRun.TestSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
 
         var witness = graded.Single(test => test.IsNamed(decidedBy));
         witness.FailedWith(expected.HintFor(witness)!).ShouldBeTrue($"{name} under {condition}: {witness}, expected to fail with its hint whatever the load:\n{witness.Message}");
@@ -95,10 +107,13 @@ public sealed class GradingUnderLoad
     private static GradeCommandResult Grade(Condition condition, string implementation)
     {
         string[] arguments = ["--implementation", implementation];
-        var graded = condition == Condition.BusyCore
-            ? WithABusyCore(() => GradeCommandRun.Grade(arguments))
-            : GradeCommandRun.Grade(arguments, ["taskset", "-c", "0"]);
-        if (condition == Condition.OneCpu)
+        var graded = condition switch
+        {
+            Condition.BusyCore => WithABusyCore(() => GradeCommandRun.Grade(arguments)),
+            Condition.OneCpu => GradeCommandRun.Grade(arguments, ["taskset", "-c", "0"]),
+            _ => WithABusyCore(() => GradeCommandRun.Grade([.. arguments, .. ComputingExercises.SelectMany(id => new[] { "--exercise", id })], ["taskset", "-c", "0"]), onCpu: 1),
+        };
+        if (condition != Condition.BusyCore)
         {
             graded.Output.ShouldContain("P = 1", Case.Sensitive, graded.ToString());
         }
@@ -106,9 +121,14 @@ public sealed class GradingUnderLoad
         return graded;
     }
 
-    private static T WithABusyCore<T>(Func<T> grade)
+    private static T WithABusyCore<T>(Func<T> grade, int? onCpu = null)
     {
-        var start = new ProcessStartInfo("timeout", ["600", "sh", "-c", "while :; do :; done"]);
+        if (onCpu is { } cpu)
+        {
+            Assume.That(Environment.ProcessorCount, Is.GreaterThan(cpu), $"CPU {cpu} is needed for the burner, apart from the grading's CPU 0.");
+        }
+
+        var start = new ProcessStartInfo(onCpu is null ? "timeout" : "taskset", onCpu is null ? ["600", "sh", "-c", "while :; do :; done"] : ["-c", onCpu.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "600", "sh", "-c", "while :; do :; done"]);
         using var burner = Process.Start(start)!;
         try
         {

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace GradingKit.Grading.Measuring;
 
 /// <summary>
-/// The CPU time the whole machine has been busy, from Linux's /proc/stat: every process, the kernel,
-/// and the time the hypervisor took (steal). Computing-work checks subtract their own process's share
-/// to see how much of the CPUs other processes took during a measurement. And how long threads had
+/// The CPU time the CPUs this process may run on have been busy, from Linux's /proc/stat: every
+/// process, the kernel, and the time the hypervisor took (steal). Computing-work checks subtract their
+/// own process's share to see how much of those CPUs other processes took during a measurement. And how long threads had
 /// to wait for a CPU (Linux's pressure stall information), which bounds how much a busy machine can
 /// have delayed work that only waits.
 /// </summary>
@@ -20,8 +20,17 @@ public static class MachineCpu
 
     private static readonly bool Available = OperatingSystem.IsLinux() && File.Exists(Statistics);
 
-    /// <summary>The machine's busy CPU time since boot, or zero where the operating system does not tell.</summary>
-    /// <returns>user + nice + system + irq + softirq + steal, over all CPUs.</returns>
+    /// <summary>
+    /// The CPUs this process may run on (its affinity, as taskset or a container's cpuset sets it), or
+    /// null where that is every CPU: other processes' work on a CPU it may not use takes nothing from it.
+    /// </summary>
+    private static readonly Lazy<HashSet<int>?> OwnCpus = new(ReadOwnCpus);
+
+    /// <summary>
+    /// The busy CPU time since boot of the CPUs this process may run on, or zero where the operating
+    /// system does not tell.
+    /// </summary>
+    /// <returns>user + nice + system + irq + softirq + steal, over those CPUs.</returns>
     public static TimeSpan Busy()
     {
         if (!Available)
@@ -29,12 +38,49 @@ public static class MachineCpu
             return TimeSpan.Zero;
         }
 
-        // "cpu  user nice system idle iowait irq softirq steal guest guest_nice" (guest time is already in user).
-        using var reader = new StreamReader(Statistics);
-        var fields = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var busy = new[] { 1, 2, 3, 6, 7, 8 }.Where(field => field < fields.Length)
-            .Sum(field => long.Parse(fields[field], CultureInfo.InvariantCulture));
+        // "cpu  user nice system idle iowait irq softirq steal guest guest_nice" over all CPUs, then a
+        // "cpuN ..." line per CPU (guest time is already in user).
+        var own = OwnCpus.Value;
+        long busy = 0;
+        foreach (var line in File.ReadLines(Statistics).TakeWhile(line => line.StartsWith("cpu", StringComparison.Ordinal)))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var cpu = fields[0] == "cpu" ? (int?)null : int.Parse(fields[0]["cpu".Length..], CultureInfo.InvariantCulture);
+            if (own is null ? cpu is null : cpu is { } number && own.Contains(number))
+            {
+                busy += new[] { 1, 2, 3, 6, 7, 8 }.Where(field => field < fields.Length).Sum(field => long.Parse(fields[field], CultureInfo.InvariantCulture));
+            }
+        }
+
         return Tick * busy;
+    }
+
+    /// <summary>Reads Cpus_allowed_list ("0-3,6") from /proc/self/status; null when it names every CPU the machine has online, or cannot be read.</summary>
+    private static HashSet<int>? ReadOwnCpus()
+    {
+        try
+        {
+            var list = File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+            if (list is null)
+            {
+                return null;
+            }
+
+            var own = new HashSet<int>();
+            foreach (var range in list["Cpus_allowed_list:".Length..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var ends = range.Split('-');
+                var first = int.Parse(ends[0], CultureInfo.InvariantCulture);
+                own.UnionWith(Enumerable.Range(first, int.Parse(ends[^1], CultureInfo.InvariantCulture) - first + 1));
+            }
+
+            var online = File.ReadLines(Statistics).Count(line => line.StartsWith("cpu", StringComparison.Ordinal) && line.Length > 3 && char.IsDigit(line[3]));
+            return own.Count >= online ? null : own;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
