@@ -92,7 +92,7 @@ public sealed class GradingUnderLoad
         var project = Submissions.Built(name);
         var graded = condition == Condition.BusyCore
             ? WithABusyCore(() => GraderRun.GradeSubmission(project, expected.Exercises))
-            : GraderRun.TestSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
+            : GraderRun.GradeSubmission(project, expected.Exercises, ["taskset", "-c", "0"]);
 
         var witness = graded.Single(test => test.IsNamed(decidedBy));
         witness.FailedWith(expected.HintFor(witness)!).ShouldBeTrue($"{name} under {condition}: {witness}, expected to fail with its hint whatever the load:\n{witness.Message}");

@@ -90,7 +90,7 @@ internal static class Submissions
     /// <summary>Writes the submission's project into a temporary folder and returns the project file.</summary>
     public static string Build(string name) => BuildFrom(Path.Combine(Folder, name));
 
-    /// <summary>The submission's project, already built (GraderRun.GradeSubmission does not build it again); read only: it is shared.</summary>
+    /// <summary>The submission's project, already built (<see cref="GraderRun.GradeSubmission"/> does not build it again); read only: it is shared.</summary>
     public static string Built(string name) => BuiltTogether.Value[name];
 
     /// <summary>Writes a project of the reference's sources, with the .cs files of <paramref name="differences"/> in their place, into <paramref name="into"/> or a temporary folder deleted when the test run ends.</summary>
