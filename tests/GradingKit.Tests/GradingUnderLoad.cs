@@ -6,8 +6,7 @@ namespace GradingKit.Tests;
 /// <summary>
 /// Grading while a CPU burner keeps one core busy, as on a student's laptop or a shared runner, and
 /// on one CPU (the grade command pinned to one core with taskset), alone or beside a busy CPU it may
-/// not use: parallelism is decided by
-/// witnesses that load cannot change, and a timing check that the machine cannot decide is never
+/// not use: parallelism is decided by witnesses that load cannot change, and a timing check that the machine cannot decide is never
 /// awarded. The burner always stops: it is killed after each grade and bounded by `timeout` in case
 /// this process dies first.
 /// </summary>
@@ -128,7 +127,9 @@ public sealed class GradingUnderLoad
             Assume.That(Environment.ProcessorCount, Is.GreaterThan(cpu), $"CPU {cpu} is needed for the burner, apart from the grading's CPU 0.");
         }
 
-        var start = new ProcessStartInfo(onCpu is null ? "timeout" : "taskset", onCpu is null ? ["600", "sh", "-c", "while :; do :; done"] : ["-c", onCpu.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "600", "sh", "-c", "while :; do :; done"]);
+        string[] loop = ["timeout", "600", "sh", "-c", "while :; do :; done"];
+        string[] command = onCpu is { } pinned ? ["taskset", "-c", pinned.ToString(System.Globalization.CultureInfo.InvariantCulture), .. loop] : loop;
+        var start = new ProcessStartInfo(command[0], command[1..]);
         using var burner = Process.Start(start)!;
         try
         {

@@ -5,9 +5,9 @@ namespace GradingKit.Grading.Measuring;
 /// <summary>
 /// The CPU time the CPUs this process may run on have been busy, from Linux's /proc/stat: every
 /// process, the kernel, and the time the hypervisor took (steal). Computing-work checks subtract their
-/// own process's share to see how much of those CPUs other processes took during a measurement. And how long threads had
-/// to wait for a CPU (Linux's pressure stall information), which bounds how much a busy machine can
-/// have delayed work that only waits.
+/// own process's share to see how much of those CPUs other processes took during a measurement. And
+/// how long threads had to wait for a CPU (Linux's pressure stall information), which bounds how much
+/// a busy machine can have delayed work that only waits.
 /// </summary>
 public static class MachineCpu
 {
@@ -55,7 +55,7 @@ public static class MachineCpu
         return Tick * busy;
     }
 
-    /// <summary>Reads Cpus_allowed_list ("0-3,6") from /proc/self/status; null when it names every CPU the machine has online, or cannot be read.</summary>
+    /// <summary>Reads Cpus_allowed_list ("0-3,6") from /proc/self/status; null when it holds every CPU the machine has online, or cannot be read.</summary>
     private static HashSet<int>? ReadOwnCpus()
     {
         try
@@ -74,8 +74,10 @@ public static class MachineCpu
                 own.UnionWith(Enumerable.Range(first, int.Parse(ends[^1], CultureInfo.InvariantCulture) - first + 1));
             }
 
-            var online = File.ReadLines(Statistics).Count(line => line.StartsWith("cpu", StringComparison.Ordinal) && line.Length > 3 && char.IsDigit(line[3]));
-            return own.Count >= online ? null : own;
+            var online = File.ReadLines(Statistics)
+                .Where(line => line.StartsWith("cpu", StringComparison.Ordinal) && line.Length > 3 && char.IsDigit(line[3]))
+                .Select(line => int.Parse(line[3..line.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture));
+            return online.All(own.Contains) ? null : own;
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or FormatException)
         {
