@@ -17,6 +17,24 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_speed_up_has_its_own_slack_and_no_speed_up_stays_conclusive_at_two_processors()
+    {
+        var baseline = new Measurement(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500), TimeSpan.Zero);
+        var parallel = new Measurement(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(520), TimeSpan.Zero);
+
+        var limit = TimingModel.SpeedUp(baseline, parallel, "one-worker run");
+
+        limit.Slack.ShouldBe(Thresholds.SpeedUp.Slack);
+        limit.Limit.ShouldBe(TimingModel.Limit(baseline.Cpu / TimingModel.Processors, Thresholds.SpeedUp.Slack));
+        limit.Describe().ShouldContain($"x (1 + {Thresholds.SpeedUp.Slack:0.##})");
+        Thresholds.SpeedUp.Slack.ShouldBeLessThan(1.0 / 3, "at P = 2, no speed-up at all would not be 1.5 x the limit");
+        if (TimingModel.Processors == 2)
+        {
+            limit.IsConclusive.ShouldBeTrue($"no speed-up ({baseline.Cpu}) against a limit of {limit.Limit}");
+        }
+    }
+
+    [Test]
     public void Waiting_work_on_one_thread_per_task_is_conclusive_on_one_processor()
     {
         var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);

@@ -56,9 +56,10 @@ public static class TimingModel
 
     /// <summary>The wall-time limit for an ideal: ideal x (1 + slack) + overhead, both scaled.</summary>
     /// <param name="ideal">The ideal wall time.</param>
+    /// <param name="slack">The slack: the timing checks' own, or a kind of check's (<see cref="Thresholds.SpeedUp.Slack"/>).</param>
     /// <returns>The limit.</returns>
-    public static TimeSpan Limit(TimeSpan ideal) =>
-        (ideal * (1 + (Thresholds.Timing.Slack * Scale))) + (Thresholds.Timing.Overhead * Scale);
+    public static TimeSpan Limit(TimeSpan ideal, double slack = Thresholds.Timing.Slack) =>
+        (ideal * (1 + (slack * Scale))) + (Thresholds.Timing.Overhead * Scale);
 
     /// <summary>The wall-time expectation of n tasks of t on k workers, against running them one after another.</summary>
     /// <param name="taskCount">n.</param>
@@ -108,7 +109,8 @@ public static class TimingModel
             (baseline.Cpu + parallel.Others) / Processors,
             $"({Durations.Format(baseline.Cpu)}, the CPU time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
             baseline.Cpu,
-            "no speed-up at all") with
+            "no speed-up at all",
+            Thresholds.SpeedUp.Slack) with
         {
             Others = parallel.Others,
             QuietIdeal = baseline.Cpu / Processors,
@@ -120,9 +122,10 @@ public static class TimingModel
     /// <param name="model">How the ideal comes about, for the message.</param>
     /// <param name="mistakeCost">What the mistake the check looks for would take; null where the check is always conclusive.</param>
     /// <param name="mistake">That mistake, for the message.</param>
+    /// <param name="slack">The slack of the limit.</param>
     /// <returns>The expectation.</returns>
-    public static TimeLimit WallTime(TimeSpan ideal, string model, TimeSpan? mistakeCost, string? mistake) =>
-        new(TimedQuantity.WallTime, ideal, null, Limit(ideal), model, mistakeCost, mistake);
+    public static TimeLimit WallTime(TimeSpan ideal, string model, TimeSpan? mistakeCost, string? mistake, double slack = Thresholds.Timing.Slack) =>
+        new(TimedQuantity.WallTime, ideal, null, Limit(ideal, slack), model, mistakeCost, mistake) { Slack = slack };
 
     private static string OthersTerm(TimeSpan othersCpu) =>
         othersCpu >= Thresholds.CpuTime.OthersWorthMentioning ? $" + {Durations.Format(othersCpu)} that other processes took" : string.Empty;
@@ -215,11 +218,14 @@ public sealed record TimeLimit(
     /// </summary>
     public bool Waits { get; init; }
 
+    /// <summary>The slack of a wall-time limit (limit = ideal x (1 + Slack) + overhead).</summary>
+    public double Slack { get; init; } = Thresholds.Timing.Slack;
+
     /// <summary>The ideal had no other process taken CPU time meanwhile; null where that makes no difference.</summary>
     public TimeSpan? QuietIdeal { get; init; }
 
     /// <summary>Whether the check would be conclusive on this machine with no other process busy: if not, measuring again cannot help.</summary>
-    public bool ConclusiveWhenQuiet => MistakeCost is not { } cost || cost >= TimingModel.Limit(QuietIdeal ?? Ideal) * Thresholds.Timing.ConclusiveRatio;
+    public bool ConclusiveWhenQuiet => MistakeCost is not { } cost || cost >= TimingModel.Limit(QuietIdeal ?? Ideal, Slack) * Thresholds.Timing.ConclusiveRatio;
 
     /// <summary>"wall time" or "CPU time".</summary>
     public string Name => Quantity == TimedQuantity.WallTime ? "wall time" : "CPU time";
@@ -282,7 +288,7 @@ public sealed record TimeLimit(
             ? $"{Name} between {Durations.Format(floor)} and {Durations.Format(Limit)}"
             : $"{Name} at most {Durations.Format(Limit)}";
         var how = Quantity == TimedQuantity.WallTime
-            ? $"ideal {Durations.Format(Ideal)} = {Model}; limit = ideal x (1 + {Thresholds.Timing.Slack * TimingModel.Scale:0.##}) + {Durations.Format(Thresholds.Timing.Overhead * TimingModel.Scale)}"
+            ? $"ideal {Durations.Format(Ideal)} = {Model}; limit = ideal x (1 + {Slack * TimingModel.Scale:0.##}) + {Durations.Format(Thresholds.Timing.Overhead * TimingModel.Scale)}"
             : Model;
         return $"{range} ({how}; P = {TimingModel.Processors})";
     }
