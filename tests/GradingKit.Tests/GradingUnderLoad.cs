@@ -6,8 +6,8 @@ namespace GradingKit.Tests;
 /// <summary>
 /// Grading while a CPU burner keeps one core busy, as on a student's laptop or a shared runner, and
 /// on one CPU (the grade command pinned to one core with taskset), alone or beside a busy CPU it may
-/// not use: parallelism is decided by witnesses that load cannot change, and a timing check that the machine cannot decide is never
-/// awarded. The burner always stops: it is killed after each grade and bounded by `timeout` in case
+/// not use: parallelism is decided by witnesses that load cannot change, and a timing check that
+/// the machine cannot decide is never awarded. The burner always stops: it is killed after each grade and bounded by `timeout` in case
 /// this process dies first.
 /// </summary>
 [TestFixture]
