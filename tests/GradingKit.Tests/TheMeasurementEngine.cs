@@ -35,6 +35,43 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_baseline_is_fair_undecided_or_unfair_by_each_runs_least_CPU_time()
+    {
+        var fair = new BaselineFairness(earlierBaseline: Cpu(1000));
+        fair.Judge(Cpu(2000), Cpu(1000), null, null).ShouldBeNull("a slow baseline once, beside a fast one, is the same work");
+
+        var fairness = new BaselineFairness();
+        var undecided = fairness.Judge(Cpu(1400), Cpu(1000), null, null).ShouldNotBeNull();
+        undecided.Holds.ShouldBeTrue();
+        undecided.Undecided.ShouldNotBeNull().ShouldContain("1.40 x the parallel run's 1.00 s");
+
+        var unfair = fairness.Judge(Cpu(1600), Cpu(900), null, null).ShouldNotBeNull();
+        unfair.Holds.ShouldBeFalse();
+        unfair.Seen.ShouldContain("1.56 x the parallel run's 900 ms (each run's least over 2 attempts)");
+        unfair.Hint.ShouldBe(Hints.UnfairBaseline);
+    }
+
+    [Test]
+    public void A_speed_up_within_its_limit_is_never_passed_on_an_undecided_baseline()
+    {
+        var baseline = Cpu(1400);
+        var parallel = new Measurement(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000), TimeSpan.Zero);
+        var limit = TimingModel.SpeedUp(baseline, parallel, "sequential run ParallelRecursive(40, 40)");
+        limit.Holds(parallel).ShouldBeTrue();
+        var fairness = new BaselineFairness();
+
+        var undecided = Should.Throw<InconclusiveException>(() => Timing.Require(
+            "Fibonacci.ParallelRecursive(40, 30)",
+            () => new TimedAttempt(parallel, limit, baseline, fairness.Judge(baseline, parallel, null, null)),
+            _ => Hints.NotParallel));
+
+        if (limit.IsConclusive)
+        {
+            undecided.Message.ShouldContain("undecided on this machine: the sequential run cost 1.40 s of CPU time, 1.40 x the parallel run's 1.00 s (each run's least over 3 attempts)");
+        }
+    }
+
+    [Test]
     public void Waiting_work_on_one_thread_per_task_is_conclusive_on_one_processor()
     {
         var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);
@@ -149,4 +186,7 @@ public sealed class TheMeasurementEngine
         attempt.ToString().ShouldBe(
             $"CPU times: user 3 ms, sys 0 µs, total 3 ms; Wall time: 100 ms (wall time: ideal 100 ms, limit {Durations.Format(limit.Limit)}, P = {TimingModel.Processors})");
     }
+
+    private static Measurement Cpu(int milliseconds) =>
+        new(TimeSpan.FromMilliseconds(milliseconds), TimeSpan.FromMilliseconds(milliseconds), TimeSpan.Zero);
 }

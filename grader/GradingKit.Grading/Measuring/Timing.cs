@@ -36,7 +36,11 @@ public sealed record TimedAttempt(Measurement Measurement, TimeLimit Limit, Meas
 /// <param name="Hint">The mistake when it does not hold.</param>
 /// <param name="Decisive">Whether it saw enough to decide; one that did not is shown but decides nothing.</param>
 /// <param name="JudgesEveryAttempt">Whether it judged the check's attempts so far together (then the last attempt's decides the check).</param>
-public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint, bool Decisive = true, bool JudgesEveryAttempt = false)
+/// <param name="Undecided">
+/// Why it could tell neither way, where the wall-time limit rests on it (a baseline that may or may not
+/// be the same work): an attempt within its limit is then undecided rather than passed; null where it decided.
+/// </param>
+public sealed record Witness(bool Holds, string Decides, string Seen, string Expected, Hint Hint, bool Decisive = true, bool JudgesEveryAttempt = false, string? Undecided = null)
 {
     /// <summary>Whether it decided that the work ran as the check expects (so only efficiency is left to wall time).</summary>
     public bool RulesOutTheMistake => Holds && Decisive;
@@ -77,7 +81,8 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 /// the same work varies (measured: one count costing 1.96 to 2.73 s beside a busy core), and only
 /// upwards, so the least CPU time of each run over the check's attempts so far is compared: each
 /// attempt judges with every attempt before it, and the last judges with them all. The parallel run's
-/// CPU time leaves out the witness's sampler.
+/// CPU time leaves out the witness's sampler. Between a fair ratio and an unfair one the attempt is
+/// undecided: it cannot pass, and the next attempt brings more runs to judge by.
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
 public sealed class BaselineFairness(Measurement? earlierBaseline = null)
@@ -91,23 +96,34 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
     /// <param name="parallelRun">The parallel run.</param>
     /// <param name="concurrency">What the witness of spread saw of the parallel run (its sampler's CPU time is left out), if anything.</param>
     /// <param name="then">The witness to use when the baseline is fair.</param>
-    /// <returns>The witness: an unfair baseline's, or <paramref name="then"/>.</returns>
+    /// <returns>The witness: an unfair baseline's, an undecided one's, or <paramref name="then"/>.</returns>
     public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? then)
     {
         var parallelCpu = parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero);
         baseline = baselineRun.Cpu < baseline ? baselineRun.Cpu : baseline;
         parallel = parallelCpu < parallel ? parallelCpu : parallel;
         runs++;
+        var ratio = baseline / parallel;
+        if (ratio <= Thresholds.SpeedUp.FairBaselineCpuRatio || (ratio <= Thresholds.SpeedUp.UnfairBaselineCpuRatio && then is { Holds: false }))
+        {
+            return then;
+        }
+
         var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
-        return baseline <= parallel * Thresholds.SpeedUp.BaselineCpuRatio
-            ? then
+        var seen = $"the sequential run cost {Durations.Format(baseline)} of CPU time, {ratio:0.00} x the parallel run's {Durations.Format(parallel)}{over}";
+        var expected = $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.SpeedUp.FairBaselineCpuRatio} x the parallel run's; over {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x, it did more than the work)";
+        return ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio
+            ? new(false, "fair baseline", seen, expected, Hints.UnfairBaseline, JudgesEveryAttempt: true)
             : new(
-                false,
+                true,
                 "fair baseline",
-                $"the sequential run cost {Durations.Format(baseline)} of CPU time, {baseline / parallel:0.0} x the parallel run's {Durations.Format(parallel)}{over}",
-                $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.SpeedUp.BaselineCpuRatio} x the parallel run's)",
+                (then is null ? string.Empty : $"{then.Seen}; ") + seen,
+                expected,
                 Hints.UnfairBaseline,
-                JudgesEveryAttempt: true);
+                then?.Decisive ?? true,
+                JudgesEveryAttempt: true,
+                Undecided: $"{seen}: more than a fair baseline's {Thresholds.SpeedUp.FairBaselineCpuRatio} x, "
+                    + $"not the {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x of one that does more than the work, so its speed-up may be inflated");
     }
 }
 
@@ -188,7 +204,7 @@ public static class Timing
             var limit = measured.Limit;
             // The witness decides "in parallel or not"; wall time judges efficiency, where this machine can tell.
             var witnessed = measured.Witness?.Holds != false;
-            var passed = witnessed && limit.IsConclusive && limit.Holds(measured.Measurement);
+            var passed = witnessed && Decides(measured) && limit.Holds(measured.Measurement);
             var verdict = !witnessed ? $" - no {measured.Witness!.Decides}"
                 : !Decides(measured) ? " - undecided" : passed ? string.Empty : " - over the limit";
             progress.Add($"Attempt {number} of {Thresholds.Timing.Attempts}: {measured}{verdict}");
@@ -224,7 +240,7 @@ public static class Timing
             var witnessSaw = attempts.Any(a => a.Witness?.RulesOutTheMistake == true) ? " Its witness saw the work run in parallel: only its efficiency is undecided." : string.Empty;
             var last = attempts[^1];
             throw GraderVerdicts.Inconclusive(
-                $"{call}: undecided on this machine: {last.Limit.LoadExplains(last.Measurement) ?? last.Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
+                $"{call}: undecided on this machine: {attempts.Select(WhyUndecided).LastOrDefault(why => why is not null) ?? last.Limit.InconclusiveReason}.{witnessSaw}{Environment.NewLine}"
                 + $"  Measured: {string.Join(Environment.NewLine + "            ", attempts)}{Environment.NewLine}"
                 + "  An undecided check earns no points: the grade command measures it again at the end of its run, "
                 + "and grading the exercise again on a quieter machine (grade --exercise) can decide it.");
@@ -241,9 +257,19 @@ public static class Timing
         return best;
     }
 
-    /// <summary>Whether an attempt's measurement decides the check here: the machine can tell the mistake from a correct run, and its load does not explain the time over the limit.</summary>
-    private static bool Decides(TimedAttempt attempt) =>
-        attempt.Limit.IsConclusive && attempt.Limit.LoadExplains(attempt.Measurement) is null;
+    /// <summary>
+    /// Whether an attempt's measurement decides the check here: the machine can tell the mistake from a
+    /// correct run, its load does not explain the time over the limit, and a time within the limit
+    /// does not rest on a witness that could not decide.
+    /// </summary>
+    private static bool Decides(TimedAttempt attempt) => WhyUndecided(attempt) is null;
+
+    /// <summary>Why an attempt's measurement cannot decide the check (<see cref="Decides"/>); null where it can.</summary>
+    private static string? WhyUndecided(TimedAttempt attempt) =>
+        !attempt.Limit.IsConclusive ? attempt.Limit.InconclusiveReason
+        : attempt.Limit.LoadExplains(attempt.Measurement) is { } load ? load
+        : attempt.Witness?.Undecided is { } witness && attempt.Limit.Holds(attempt.Measurement) ? witness
+        : null;
 
     /// <summary>
     /// The hint most of the conclusive attempts point to (ties go to the best attempt's): one attempt
