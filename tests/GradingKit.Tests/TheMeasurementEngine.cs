@@ -72,6 +72,33 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_speed_up_over_its_limit_is_undecided_only_where_the_machines_slowing_of_parallel_threads_explains_it()
+    {
+        var sequential = Cpu(1000);
+        var slowedCpu = TimeSpan.FromMilliseconds(1200);
+        var ownLimit = TimingModel.Limit(slowedCpu / TimingModel.Processors, Thresholds.SpeedUp.Slack);
+        var slowed = new Measurement(ownLimit, slowedCpu, TimeSpan.Zero);
+        var limit = TimingModel.SpeedUp(sequential, slowed, "one-worker run");
+
+        limit.Holds(slowed).ShouldBeFalse();
+        limit.LoadExplains(slowed).ShouldNotBeNull().ShouldContain($"1.20 x the CPU time of the sequential one, no more than {TimeLimit.MachineSlowsThreadsSideBySide} explains");
+        limit.LoadExplains(slowed with { Wall = ownLimit + TimeSpan.FromMilliseconds(1) }).ShouldBeNull("spread worse than its own CPU time allows: the time over is the solution's");
+        limit.LoadExplains(slowed with { User = sequential.Cpu * 1.6 }).ShouldBeNull("1.6 x the CPU time is work fought over, not the machine's slowing");
+        limit.LoadExplains(slowed with { Wall = limit.Limit }).ShouldBeNull("within the limit there is nothing to explain");
+        limit.LoadExplains(slowed with { GcPauses = ownLimit / 4 }).ShouldBeNull("garbage collection that paused every thread is the solution's");
+        TimingModel.WallTime(Ms100 * 5, "computing", Ms100 * 10, "one after another").LoadExplains(slowed).ShouldBeNull("only a speed-up has a sequential run to compare with");
+
+        if (limit.IsConclusive)
+        {
+            var undecided = Should.Throw<InconclusiveException>(() => Timing.Require(
+                "NumberCounter.CountOccurrences([140 files], 2)",
+                () => new TimedAttempt(slowed, limit, sequential),
+                _ => Hints.NoSpeedUp));
+            undecided.Message.ShouldContain(TimeLimit.MachineSlowsThreadsSideBySide);
+        }
+    }
+
+    [Test]
     public void Waiting_work_on_one_thread_per_task_is_conclusive_on_one_processor()
     {
         var limit = TimingModel.WallTime(10, Ms100, 10, WorkKind.Waiting);

@@ -113,6 +113,7 @@ public static class TimingModel
             Thresholds.SpeedUp.Slack) with
         {
             Others = parallel.Others,
+            SequentialCpu = baseline.Cpu,
             QuietIdeal = baseline.Cpu / Processors,
             Schedule = Timeline.Schedule(Processors, (baseline.Cpu + parallel.Others) / Processors, Processors),
         };
@@ -200,6 +201,9 @@ public sealed record TimedWork(int Tasks, TimeSpan Duration, int Workers);
 public sealed record TimeLimit(
     TimedQuantity Quantity, TimeSpan Ideal, TimeSpan? Floor, TimeSpan Limit, string Model, TimeSpan? MistakeCost, string? Mistake)
 {
+    /// <summary>The words with which an undecided speed-up names the machine's slowing of parallel threads.</summary>
+    public const string MachineSlowsThreadsSideBySide = "some machines' slowing of threads that compute side by side";
+
     /// <summary>The tasks, their duration and the workers, where the check hands out uniform work.</summary>
     public TimedWork? Work { get; init; }
 
@@ -217,6 +221,9 @@ public sealed record TimeLimit(
     /// its ideal, but a busy machine delays its threads' starts and wake-ups (<see cref="LoadExplains"/>).
     /// </summary>
     public bool Waits { get; init; }
+
+    /// <summary>The CPU time of the student's own sequential run, where the limit is a speed-up over it.</summary>
+    public TimeSpan? SequentialCpu { get; init; }
 
     /// <summary>The slack of a wall-time limit (limit = ideal x (1 + Slack) + overhead).</summary>
     public double Slack { get; init; } = Thresholds.Timing.Slack;
@@ -251,18 +258,27 @@ public sealed record TimeLimit(
     public bool Holds(Measurement measurement) => Of(measurement) <= Limit && (Floor is not { } floor || Of(measurement) >= floor);
 
     /// <summary>
-    /// Why a measurement over a waiting-work limit may be the machine's doing rather than the
-    /// solution's; null where it cannot be. A busy machine delays waiting threads only while they wait
-    /// for a CPU, and by no more than the CPU time other processes took: a run that is no further over
-    /// the limit than both the time threads waited for a CPU and what the other processes took is
-    /// undecided, not failed. On a quiet machine both are about zero, and the limit alone decides.
+    /// Why a wall time over the limit may be the machine's doing rather than the solution's; null where
+    /// it cannot be. Then the attempt is undecided, not failed: waiting work that a busy machine
+    /// delayed (<see cref="DelayedWaits"/>), or a speed-up that the machine's own slowing of threads
+    /// computing side by side cost (<see cref="SlowedSideBySide"/>).
     /// </summary>
     /// <param name="measurement">A measurement.</param>
     /// <returns>The reason, or null.</returns>
-    public string? LoadExplains(Measurement measurement)
+    public string? LoadExplains(Measurement measurement) =>
+        Quantity != TimedQuantity.WallTime || Holds(measurement) ? null
+        : Waits ? DelayedWaits(measurement)
+        : SlowedSideBySide(measurement);
+
+    /// <summary>
+    /// A busy machine delays waiting threads only while they wait for a CPU, and by no more than the
+    /// CPU time other processes took: a run that is no further over the limit than both the time
+    /// threads waited for a CPU and what the other processes took is undecided. On a quiet machine both
+    /// are about zero, and the limit alone decides.
+    /// </summary>
+    private string? DelayedWaits(Measurement measurement)
     {
-        if (!Waits || Quantity != TimedQuantity.WallTime || Holds(measurement) || measurement.Stalled is not { } stalled
-            || measurement.Others < Thresholds.CpuTime.OthersWorthMentioning)
+        if (measurement.Stalled is not { } stalled || measurement.Others < Thresholds.CpuTime.OthersWorthMentioning)
         {
             return null;
         }
@@ -271,6 +287,31 @@ public sealed record TimeLimit(
         return over <= stalled && over <= measurement.Others
             ? $"other processes took {Durations.Format(measurement.Others)} of CPU time while it ran, and for {Durations.Format(stalled)} threads waited for a CPU: "
                 + $"enough to have delayed the waiting tasks by the {Durations.Format(over)} it was over the limit"
+            : null;
+    }
+
+    /// <summary>
+    /// Some machines slow threads that compute side by side (measured: each up to 1.31 x slower than one
+    /// alone, coming and going), which costs a correct solution its speed-up without any mistake of its
+    /// own. A speed-up over its limit is undecided where its parallel run cost no more CPU time than
+    /// that explains (<see cref="Thresholds.SpeedUp.SlowedSideBySideCpuRatio"/> x the sequential run's,
+    /// where the mistakes that fight over shared data cost far more) and where its wall time was within
+    /// the limit of that CPU time shared by P: the work was spread well, only slower. Garbage collection
+    /// that paused every thread for long is the solution's doing, and decides.
+    /// </summary>
+    private string? SlowedSideBySide(Measurement measurement)
+    {
+        if (SequentialCpu is not { } sequential || sequential <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var ratio = measurement.Cpu / sequential;
+        var ownLimit = TimingModel.Limit((measurement.Cpu + Others) / TimingModel.Processors, Slack);
+        return ratio <= Thresholds.SpeedUp.SlowedSideBySideCpuRatio && measurement.Wall <= ownLimit && !measurement.GcHeavy
+            ? $"the parallel run cost {ratio:0.00} x the CPU time of the sequential one, no more than {MachineSlowsThreadsSideBySide} explains "
+                + $"(up to {Thresholds.SpeedUp.SlowedSideBySideCpuRatio} x; work fought over costs more), and its wall time was within the limit of that CPU time shared by P "
+                + $"({Durations.Format(ownLimit)}): the work was spread well, and the speed-up it lost may be the machine's, not the solution's"
             : null;
     }
 
