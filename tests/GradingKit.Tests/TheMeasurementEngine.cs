@@ -83,7 +83,7 @@ public sealed class TheMeasurementEngine
         limit.Holds(slowed).ShouldBeFalse();
         limit.LoadExplains(slowed).ShouldNotBeNull().ShouldContain($"1.20 x the CPU time of the sequential one, no more than {TimeLimit.MachineSlowsThreadsSideBySide} explains");
         limit.LoadExplains(slowed with { Wall = ownLimit + TimeSpan.FromMilliseconds(1) }).ShouldBeNull("spread worse than its own CPU time allows: the time over is the solution's");
-        limit.LoadExplains(slowed with { User = sequential.Cpu * 1.6 }).ShouldBeNull("1.6 x the CPU time is work fought over, not the machine's slowing");
+        limit.LoadExplains(slowed with { User = sequential.Cpu * (Thresholds.SpeedUp.SlowedSideBySideCpuRatio + 0.05) }).ShouldBeNull("more CPU time than the machine's slowing explains is work fought over");
         limit.LoadExplains(slowed with { Wall = limit.Limit }).ShouldBeNull("within the limit there is nothing to explain");
         limit.LoadExplains(slowed with { GcPauses = ownLimit / 4 }).ShouldBeNull("garbage collection that paused every thread is the solution's");
         TimingModel.WallTime(Ms100 * 5, "computing", Ms100 * 10, "one after another").LoadExplains(slowed).ShouldBeNull("only a speed-up has a sequential run to compare with");
