@@ -291,7 +291,7 @@ public sealed record TimeLimit(
     }
 
     /// <summary>
-    /// Some machines slow threads that compute side by side (measured: each up to 1.73 x slower than one
+    /// Some machines slow threads that compute side by side (measured: each up to 1.80 x slower than one
     /// alone, coming and going), which costs a correct solution its speed-up without any mistake of its
     /// own. A speed-up over its limit is undecided where its parallel run cost no more CPU time than
     /// that explains (<see cref="Thresholds.SpeedUp.SlowedSideBySideCpuRatio"/> x the sequential run's,
