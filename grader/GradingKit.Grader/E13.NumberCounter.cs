@@ -124,7 +124,7 @@ public sealed class E13_NumberCounter
                 var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counter.CountOccurrences(files.Paths, workers));
                 return new TimedAttempt(
                     parallel,
-                    TimingModel.SpeedUp(baseline, parallel, "one-worker run"),
+                    TimingModel.SpeedUp(baseline.Cpu, parallel, "one-worker run"),
                     baseline,
                     fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp)))
                 {

@@ -76,17 +76,25 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 }
 
 /// <summary>
-/// Whether a speed-up check's sequential baseline is the same work as its parallel run: about the
-/// same CPU time, not far more (a baseline slowed on purpose). Beside other processes the CPU time of
-/// the same work varies (measured: one count costing 1.96 to 2.73 s beside a busy core), and only
-/// upwards, so the least CPU time of each run over the check's attempts so far is compared: each
-/// attempt judges with every attempt before it, and the last judges with them all. The parallel run's
-/// CPU time leaves out the witness's sampler. Between a fair ratio and an unfair one the attempt is
-/// undecided: it cannot pass, and the next attempt brings more runs to judge by.
+/// Whether a speed-up check's sequential baseline is the work it stands for. It may not be in two ways.
+/// Slowed on purpose: code that does more than the work when it runs sequentially, so that its CPU time
+/// is far above the parallel run's, which does the same work. That comparison tells only on a quiet
+/// machine: beside other processes, one thread has cost 1.56 x the CPU time of two doing the same count
+/// (the reference's E13 beside a busy core). Slowed by the machine: the same work costs more CPU time
+/// beside other processes or on a machine that slows a thread now and then, and only ever more, so a
+/// sequential run dearer than the least seen inflates the speed-up measured against it. Each run's
+/// least CPU time over the check's attempts so far stands for its work: each attempt judges with every
+/// attempt before it, and the last judges with them all. The parallel run's CPU time leaves out the
+/// witness's sampler. An attempt is undecided (it cannot pass, and the next attempt brings more runs to
+/// judge by) between a fair ratio and an unfair one, where other processes keep an unfair ratio from
+/// telling, and where only this attempt's slowed sequential run lets the parallel run within its limit.
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
 public sealed class BaselineFairness(Measurement? earlierBaseline = null)
 {
+    /// <summary>The words with which an attempt undecided by a sequential run that the machine slowed says so.</summary>
+    public const string MachineSlowedTheSequentialRun = "the machine slowed this attempt's sequential run";
+
     private TimeSpan baseline = earlierBaseline?.Cpu ?? TimeSpan.MaxValue;
     private TimeSpan parallel = TimeSpan.MaxValue;
     private int runs;
@@ -99,32 +107,60 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
     /// <returns>The witness: an unfair baseline's, an undecided one's, or <paramref name="then"/>.</returns>
     public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? then)
     {
-        var parallelCpu = parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero);
-        baseline = baselineRun.Cpu < baseline ? baselineRun.Cpu : baseline;
-        parallel = parallelCpu < parallel ? parallelCpu : parallel;
+        baseline = Least(baseline, baselineRun.Cpu);
+        parallel = Least(parallel, parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero));
         runs++;
         var ratio = baseline / parallel;
-        if (ratio <= Thresholds.SpeedUp.FairBaselineCpuRatio || (ratio <= Thresholds.SpeedUp.UnfairBaselineCpuRatio && then is { Holds: false }))
+        var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
+        var seen = $"the sequential run cost {Durations.Format(baseline)} of CPU time, {ratio:0.00} x the parallel run's {Durations.Format(parallel)}{over}";
+        var expected = $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time "
+            + $"(at most {Thresholds.SpeedUp.FairBaselineCpuRatio} x the parallel run's; over {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x, it did more than the work)";
+        var contended = Contended(baselineRun, parallelRun);
+        if (ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio && contended is null)
+        {
+            return new(false, "fair baseline", seen, expected, Hints.UnfairBaseline, JudgesEveryAttempt: true);
+        }
+
+        if (then is { Holds: false })
         {
             return then;
         }
 
-        var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
-        var seen = $"the sequential run cost {Durations.Format(baseline)} of CPU time, {ratio:0.00} x the parallel run's {Durations.Format(parallel)}{over}";
-        var expected = $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time (at most {Thresholds.SpeedUp.FairBaselineCpuRatio} x the parallel run's; over {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x, it did more than the work)";
-        return ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio
-            ? new(false, "fair baseline", seen, expected, Hints.UnfairBaseline, JudgesEveryAttempt: true)
-            : new(
-                true,
-                "fair baseline",
-                (then is null ? string.Empty : $"{then.Seen}; ") + seen,
-                expected,
-                Hints.UnfairBaseline,
-                then?.Decisive ?? true,
-                JudgesEveryAttempt: true,
-                Undecided: $"{seen}: more than a fair baseline's {Thresholds.SpeedUp.FairBaselineCpuRatio} x, "
-                    + $"not the {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x of one that does more than the work, so its speed-up may be inflated");
+        var undecided = ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio
+            ? $"{seen}, but {contended}: beside them one thread can cost far more CPU time than several doing the same work, so the ratio cannot tell a baseline that does more than the work from one the machine slowed"
+            : ratio > Thresholds.SpeedUp.FairBaselineCpuRatio
+                ? $"{seen}: more than a fair baseline's {Thresholds.SpeedUp.FairBaselineCpuRatio} x, not the {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x of one that does more than the work, so its speed-up may be inflated"
+                : SlowedByTheMachine(baselineRun, parallelRun);
+        return undecided is null
+            ? then
+            : new(true, "fair baseline", (then is null ? string.Empty : $"{then.Seen}; ") + seen, expected, Hints.UnfairBaseline, then?.Decisive ?? true, JudgesEveryAttempt: true, Undecided: undecided);
     }
+
+    /// <summary>What other processes took where it keeps a sequential and a parallel run from comparing (<see cref="Thresholds.SpeedUp.ContendedShare"/>); null where neither run had such company.</summary>
+    private static string? Contended(Measurement baselineRun, Measurement parallelRun)
+    {
+        foreach (var run in new[] { baselineRun, parallelRun })
+        {
+            if (run.Others > run.Cpu * Thresholds.SpeedUp.ContendedShare)
+            {
+                return $"other processes took {Durations.Format(run.Others)} of CPU time meanwhile";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the parallel run may be within its limit only because the machine slowed this attempt's sequential run; null where it is not.</summary>
+    private string? SlowedByTheMachine(Measurement baselineRun, Measurement parallelRun)
+    {
+        var leastLimit = TimingModel.SpeedUp(baseline, parallelRun, "least sequential run").Limit;
+        return baselineRun.Cpu > baseline && parallelRun.Wall > leastLimit
+            ? $"{MachineSlowedTheSequentialRun}: it cost {Durations.Format(baselineRun.Cpu)} of CPU time, where the least of {runs + (earlierBaseline is null ? 0 : 1)} sequential runs cost {Durations.Format(baseline)}; "
+                + $"against that the limit would be {Durations.Format(leastLimit)}, and the parallel run took {Durations.Format(parallelRun.Wall)}: its speed-up may be the machine's doing"
+            : null;
+    }
+
+    private static TimeSpan Least(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
 
 /// <summary>
@@ -324,6 +360,15 @@ public static class Timing
     {
         Settle();
         return Measurement.Of(() => StudentCode.Call(call, run));
+    }
+
+    /// <summary>Measures a run of the grader's own code (no student code), after the same settling as a measurement of student code.</summary>
+    /// <param name="run">The grader's run.</param>
+    /// <returns>Its cost.</returns>
+    public static Measurement MeasureGraders(Action run)
+    {
+        Settle();
+        return Measurement.Of(run);
     }
 
     /// <summary>Measures one bounded call into student code, and records the grader's tasks meanwhile (<see cref="Timeline"/>).</summary>
