@@ -362,15 +362,6 @@ public static class Timing
         return Measurement.Of(() => StudentCode.Call(call, run));
     }
 
-    /// <summary>Measures a run of the grader's own code (no student code), after the same settling as a measurement of student code.</summary>
-    /// <param name="run">The grader's run.</param>
-    /// <returns>Its cost.</returns>
-    public static Measurement MeasureGraders(Action run)
-    {
-        Settle();
-        return Measurement.Of(run);
-    }
-
     /// <summary>Measures one bounded call into student code, and records the grader's tasks meanwhile (<see cref="Timeline"/>).</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="run">The call itself.</param>
