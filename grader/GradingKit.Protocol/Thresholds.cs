@@ -141,6 +141,15 @@ public static class Thresholds
         /// </summary>
         public const double FairBaselineCpuRatio = 1.1;
 
+        /// <summary>
+        /// A baseline that costs more than this many times the parallel run's CPU time did more than the
+        /// work (a baseline slowed on purpose), and the check fails, where other processes left the two
+        /// runs comparable (<see cref="ContendedShare"/>); between this and <see cref="FairBaselineCpuRatio"/>
+        /// the attempt is undecided and cannot pass. A baseline that does its work twice
+        /// (Wrong.SandbaggedBaseline), measured as above over 21 gradings: 1.36 to 2.20 after one attempt,
+        /// 1.67 to 2.15 after three. With a single ratio of 1.5, a first attempt judged fair (its sizing run
+        /// cheap, its one parallel run dear) passed in CI on 2026-11-27.
+        /// </summary>
         public const double UnfairBaselineCpuRatio = 1.5;
     }
 
