@@ -58,7 +58,7 @@ public sealed class E12_FibonacciParallel
 
         var cutoff = n - random.Next(10, 13);
         var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
-        var fairness = new BaselineFairness(sequential); // measured at this n: one more run to judge the baselines by
+        var fairness = new BaselineFairness(sequential, GradersOwnWork.PlainRecursion(n)); // measured at this n: one more run to judge the baselines by
 
         // One untimed parallel run first: the first one of this size also pays for the thread pool's growth (measured: its CPU time up to 1.3 x a later run's).
         Timing.WarmUp(call, () => RequireExact([(n, cutoff)]));

@@ -112,7 +112,7 @@ public sealed class E13_NumberCounter
         // At least two workers, so that the witness can see them work together even on one CPU.
         var workers = Math.Max(2, processors);
         var call = Count(files, workers);
-        var fairness = new BaselineFairness();
+        var fairness = new BaselineFairness(work: GradersOwnWork.Counting(sample, copies));
 
         // One untimed run of this size first: the first pays for the thread pool's growth and for reading the copies (measured: its CPU time up to 1.4 x a later run's).
         Timing.WarmUp(call, () => counter.CountOccurrences(files.Paths, workers));

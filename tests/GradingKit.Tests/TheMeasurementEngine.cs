@@ -65,6 +65,23 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void Runs_that_cost_less_than_the_least_the_work_can_cost_did_not_do_it()
+    {
+        var work = new WorkCost(TimeSpan.FromMilliseconds(1000), "the grader's own plain recursion of F(40)");
+        var fairness = new BaselineFairness(work: work);
+
+        var remembered = fairness.Judge(Cpu(3), Cpu(2), null, null).ShouldNotBeNull();
+
+        remembered.Holds.ShouldBeFalse();
+        remembered.JudgesEveryAttempt.ShouldBeTrue("an attempt that does the work may still pass after one that did not");
+        remembered.Hint.ShouldBe(Hints.WorkSkipped);
+        remembered.Seen.ShouldBe("the sequential run cost 3 ms of CPU time and the parallel run 2 ms, where the grader's own plain recursion of F(40) cost 1.00 s");
+        fairness.Judge(Cpu(1200), Cpu(50), null, null).ShouldNotBeNull().Hint.ShouldBe(Hints.WorkSkipped, "a parallel run that skipped the work");
+        fairness.Judge(Cpu(50), Cpu(1200), null, null).ShouldNotBeNull().Hint.ShouldBe(Hints.WorkSkipped, "a sequential run that skipped the work");
+        fairness.Judge(Cpu((int)work.Least.TotalMilliseconds), Cpu((int)work.Least.TotalMilliseconds), null, null).ShouldBeNull("a run much leaner than the grader's still did the work");
+    }
+
+    [Test]
     public void A_parallel_run_within_its_limit_only_against_a_sequential_run_the_machine_slowed_is_undecided()
     {
         var fairness = new BaselineFairness(earlierBaseline: Cpu(1000));

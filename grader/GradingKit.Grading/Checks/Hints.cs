@@ -144,6 +144,10 @@ public static class Hints
         "A sequential run that does more than the work",
         "Run the same computation in both: the sequential run is your parallel code with one worker (or a cutoff at n), nothing added.");
 
+    public static readonly Hint WorkSkipped = new(
+        "Results remembered between calls, or the work skipped",
+        "Do the whole work afresh on every call: keep no results from one call to the next (no static cache or memo), and compute what each call asks for.");
+
     public static readonly Hint NotParallel = new(
         "No parallelism", "Above the cutoff, fork one branch as a task and compute the other on the current thread.");
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GradingKit.Grading.Boundary;
 using GradingKit.Grading.Checks;
 using GradingKit.Grading.Probes;
+using GradingKit.Grading.Work;
 
 namespace GradingKit.Grading.Measuring;
 
@@ -88,9 +89,13 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 /// witness's sampler. An attempt is undecided (it cannot pass, and the next attempt brings more runs to
 /// judge by) between a fair ratio and an unfair one, where other processes keep an unfair ratio from
 /// telling, and where only this attempt's slowed sequential run lets the parallel run within its limit.
+/// Done at all: each run must cost at least the least the work can cost (<see cref="WorkCost.Least"/>),
+/// or it did not do the work (a result remembered from an earlier call costs next to nothing), and the
+/// check fails: a speed-up over such runs says nothing.
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
-public sealed class BaselineFairness(Measurement? earlierBaseline = null)
+/// <param name="work">What the work costs the grader itself, done plainly, if known.</param>
+public sealed class BaselineFairness(Measurement? earlierBaseline = null, WorkCost? work = null)
 {
     /// <summary>The words with which an attempt undecided by a sequential run that the machine slowed says so.</summary>
     public const string MachineSlowedTheSequentialRun = "the machine slowed this attempt's sequential run";
@@ -107,8 +112,20 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null)
     /// <returns>The witness: an unfair baseline's, an undecided one's, or <paramref name="then"/>.</returns>
     public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? then)
     {
+        var parallelCpu = parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero);
+        if (work is not null && (baselineRun.Cpu < work.Least || parallelCpu < work.Least))
+        {
+            return new(
+                false,
+                "work done afresh",
+                $"the sequential run cost {Durations.Format(baselineRun.Cpu)} of CPU time and the parallel run {Durations.Format(parallelCpu)}, where {work.What} cost {Durations.Format(work.Cpu)}",
+                $"the work itself in each run: at least {Thresholds.SpeedUp.LeastWorkShare} x the CPU time of {work.What} (a leaner way of doing the same work is never that much cheaper; a result remembered from an earlier call costs next to nothing)",
+                Hints.WorkSkipped,
+                JudgesEveryAttempt: true);
+        }
+
         baseline = Least(baseline, baselineRun.Cpu);
-        parallel = Least(parallel, parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero));
+        parallel = Least(parallel, parallelCpu);
         runs++;
         var ratio = baseline / parallel;
         var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
