@@ -112,6 +112,7 @@ public sealed class E13_NumberCounter
         // At least two workers, so that the witness can see them work together even on one CPU.
         var workers = Math.Max(2, processors);
         var call = Count(files, workers);
+        var bytes = files.Paths.Sum(path => new FileInfo(path).Length);
         var fairness = new BaselineFairness(work: GradersOwnWork.Counting(sample, copies));
 
         // One untimed run of this size first: the first pays for the thread pool's growth and for reading the copies (measured: its CPU time up to 1.4 x a later run's).
@@ -126,7 +127,7 @@ public sealed class E13_NumberCounter
                     parallel,
                     TimingModel.SpeedUp(baseline.Cpu, parallel, "one-worker run"),
                     baseline,
-                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp)))
+                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp, bytes)))
                 {
                     Timeline = concurrency?.Timeline,
                 };

@@ -65,6 +65,25 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void Files_read_by_one_thread_fail_the_witness_however_busy_the_threads_beside_it()
+    {
+        var spread = new Concurrency(TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(800), 24, 2.0);
+        const long files = 36_000_000;
+
+        var spinner = Witness.Of(spread with { Reads = new FileReads(35_200_000, 35_190_000, 3) }, Hints.NoSpeedUp, files).ShouldNotBeNull();
+        var workers = Witness.Of(spread with { Reads = new FileReads(36_000_000, 18_100_000, 2) }, Hints.NoSpeedUp, files).ShouldNotBeNull();
+        var unseen = Witness.Of(spread with { Reads = new FileReads(1_000_000, 1_000_000, 1) }, Hints.NoSpeedUp, files).ShouldNotBeNull();
+
+        spinner.Holds.ShouldBeFalse("two busy threads, one of them reading every file");
+        spinner.Decides.ShouldBe("files read by two or more threads");
+        spinner.Seen.ShouldEndWith("35.2 MB read from files (the files hold 36.0 MB), by 3 threads, the busiest 100% of it");
+        workers.Holds.ShouldBeTrue();
+        workers.RulesOutTheMistake.ShouldBeTrue();
+        unseen.Holds.ShouldBeTrue("too little of the reading seen to judge it (threads that ended take their counts with them)");
+        Witness.Of(spread, Hints.NoSpeedUp, files).ShouldNotBeNull().Holds.ShouldBeTrue("where the system does not count what threads read, the spread of CPU time alone judges");
+    }
+
+    [Test]
     public void Runs_that_cost_less_than_the_least_the_work_can_cost_did_not_do_it()
     {
         var work = new WorkCost(TimeSpan.FromMilliseconds(1000), "the grader's own plain recursion of F(40)");

@@ -46,20 +46,47 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
     /// <summary>Whether it decided that the work ran as the check expects (so only efficiency is left to wall time).</summary>
     public bool RulesOutTheMistake => Holds && Decisive;
 
-    /// <summary>How a call's CPU time spread over its threads, against work done one piece after another.</summary>
+    /// <summary>
+    /// How a call's CPU time spread over its threads, against work done one piece after another; and,
+    /// for work that reads files, how its reading spread: where one thread read nearly all of the
+    /// files, they were read one after another, however many threads kept busy beside it.
+    /// </summary>
     /// <param name="concurrency">What was sampled; null where the system does not tell (then there is no witness). One that saw too little to decide holds and rules out nothing.</param>
     /// <param name="hint">The mistake when the work did not run in parallel.</param>
+    /// <param name="filesBytes">The size of the files the call must read, if it reads files.</param>
     /// <returns>The witness, or null.</returns>
-    public static Witness? Of(Concurrency? concurrency, Hint hint) =>
-        concurrency is null
-            ? null
-            : new(
-                !concurrency.Decisive || concurrency.Parallel,
-                "work spread over threads",
-                $"witness: {concurrency}",
-                $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
-                hint,
-                concurrency.Decisive);
+    public static Witness? Of(Concurrency? concurrency, Hint hint, long filesBytes = 0)
+    {
+        if (concurrency is null)
+        {
+            return null;
+        }
+
+        var spread = $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)";
+        if (concurrency.Decisive && !concurrency.Parallel)
+        {
+            return new(false, "work spread over threads", $"witness: {concurrency}", spread, hint);
+        }
+
+        if (filesBytes <= 0 || concurrency.Reads is not { } reads)
+        {
+            return new(true, "work spread over threads", $"witness: {concurrency}", spread, hint, concurrency.Decisive);
+        }
+
+        var seen = $"witness: {concurrency}; {FileReads.Format(reads.Total)} read from files (the files hold {FileReads.Format(filesBytes)}), "
+            + (reads.Threads == 0 ? "by no thread" : $"by {reads.Threads} {(reads.Threads == 1 ? "thread" : "threads")}, the busiest {reads.BusiestShare * 100:0}% of it");
+        var seenEnough = reads.Total >= filesBytes * Thresholds.Witness.ReadsSeen;
+        var oneReader = seenEnough && reads.BusiestShare > Thresholds.Witness.OneReaderShare;
+        return new(
+            !oneReader,
+            oneReader ? "files read by two or more threads" : "work spread over threads",
+            seen,
+            oneReader
+                ? $"files read by two or more threads: no thread reading more than {Thresholds.Witness.OneReaderShare * 100:0}% of the bytes (files read one after another are read by one thread at a time; a thread that only keeps a CPU busy beside it reads nothing)"
+                : spread,
+            hint,
+            concurrency.Decisive || oneReader);
+    }
 
     /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
     /// <param name="most">The most seen in flight at once.</param>

@@ -38,6 +38,9 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     /// <summary>The picture of the call: how many CPUs' worth of work ran, a window at a time.</summary>
     public Timeline? Timeline { get; init; }
 
+    /// <summary>What the threads read from files during the call (<see cref="FileReads"/>); null where the system does not tell.</summary>
+    public FileReads? Reads { get; init; }
+
     /// <summary>Whether this system lets a process read its threads' CPU clocks.</summary>
     public static bool Available { get; } = OperatingSystem.IsLinux() && Directory.Exists(Tasks) && ThreadCpuTime.Of(ThreadCpuTime.CurrentThreadId()) is not null;
 
@@ -90,7 +93,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         }
 
         windows.Close(Reading.Now(samplerId, runtime), last: true);
-        return windows.Seen with { Sampler = samplerCpu, Timeline = windows.Timeline };
+        return windows.Seen with { Sampler = samplerCpu, Timeline = windows.Timeline, Reads = windows.Reads };
     }
 
     /// <summary>For a message: "work spread over two or more threads for 96% of 480 ms observed in 24 windows (at most 3.1 x the busiest thread's CPU time)".</summary>
@@ -148,6 +151,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     private sealed class WindowLog(Reading start)
     {
         private readonly Dictionary<int, List<TimelineSpan>> computing = [];
+        private readonly ReadLog reads = new(start.Clocks.Keys);
         private readonly long began = start.At;
         private Reading opened = start;
         private TimeSpan observed;
@@ -158,6 +162,8 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
         public Concurrency Seen => new(observed, together, count, widest);
 
         public Timeline Timeline => new([.. computing.Values.SelectMany(spans => spans)], Stopwatch.GetElapsedTime(began, opened.At), Computing: true);
+
+        public FileReads? Reads => reads.Seen;
 
         /// <summary>Closes the open window at <paramref name="now"/> if it is long enough, or if it is the last.</summary>
         public void Close(Reading now, bool last)
@@ -170,6 +176,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
 
             var ran = now.Clocks.Select(thread => thread.Value - opened.Clocks.GetValueOrDefault(thread.Key)).ToList();
             var all = ran.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            reads.Update(now.Clocks.Where(thread => thread.Value > opened.Clocks.GetValueOrDefault(thread.Key)).Select(thread => thread.Key));
             Draw(all, now, length);
             opened = now;
             if (all <= TimeSpan.Zero || all < length * Thresholds.Witness.WorkUnderWay)
@@ -205,5 +212,103 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// How much the threads of a call read from files (the kernel's count of bytes each thread's read
+/// calls returned, <c>rchar</c> in <c>/proc/self/task/*/io</c>): work that reads its input, counted
+/// by the thread that did the reading. Threads are read when a window closes in which they ran.
+/// </summary>
+/// <param name="Total">The bytes all the call's threads read.</param>
+/// <param name="Busiest">The bytes the thread that read most read.</param>
+/// <param name="Threads">How many threads read anything.</param>
+public sealed record FileReads(long Total, long Busiest, int Threads)
+{
+    /// <summary>The share of the bytes read that one thread read.</summary>
+    public double BusiestShare => Total <= 0 ? 0 : (double)Busiest / Total;
+
+    /// <summary>A size for a message: "48.2 MB", "512 kB", "12 bytes".</summary>
+    /// <param name="bytes">The size.</param>
+    /// <returns>The size in words.</returns>
+    public static string Format(long bytes) => bytes switch
+    {
+        >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB"),
+        >= 1_000 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:0} kB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+}
+
+/// <summary>Each thread's bytes read, from its first look to its last (<see cref="FileReads"/>).</summary>
+internal sealed class ReadLog
+{
+    private readonly Dictionary<int, (long First, long Last)> threads = [];
+    private bool available = true;
+
+    /// <summary>Starts with the threads that exist before the call: what they read before it does not count.</summary>
+    public ReadLog(IEnumerable<int> before)
+    {
+        foreach (var thread in before)
+        {
+            if (BytesRead(thread) is { } bytes)
+            {
+                threads[thread] = (bytes, bytes);
+            }
+        }
+    }
+
+    /// <summary>What was seen; null where the system does not count the bytes threads read.</summary>
+    public FileReads? Seen => available
+        ? new(threads.Values.Sum(t => t.Last - t.First), threads.Values.Select(t => t.Last - t.First).DefaultIfEmpty().Max(), threads.Values.Count(t => t.Last > t.First))
+        : null;
+
+    /// <summary>Looks again at the threads that ran since the last look; a thread new since the call began has read from 0.</summary>
+    public void Update(IEnumerable<int> ran)
+    {
+        foreach (var thread in ran)
+        {
+            if (BytesRead(thread) is { } bytes)
+            {
+                threads[thread] = (threads.TryGetValue(thread, out var seen) ? seen.First : 0, bytes);
+            }
+        }
+    }
+
+    private long? BytesRead(int thread)
+    {
+        if (!available)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/self/task/{thread}/io");
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // the thread has ended
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            available = false;
+            return null;
+        }
+
+        const string Field = "rchar: ";
+        var at = text.IndexOf(Field, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : text.IndexOf('\n', at);
+        if (at < 0 || !long.TryParse(text.AsSpan(at + Field.Length, (end < 0 ? text.Length : end) - at - Field.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
+        {
+            available = false;
+            return null;
+        }
+
+        return bytes;
     }
 }
