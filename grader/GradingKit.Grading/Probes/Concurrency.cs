@@ -262,14 +262,17 @@ internal sealed class ReadLog
         ? new(threads.Values.Sum(t => t.Last - t.First), threads.Values.Select(t => t.Last - t.First).DefaultIfEmpty().Max(), threads.Values.Count(t => t.Last > t.First))
         : null;
 
-    /// <summary>Looks again at the threads that ran since the last look; a thread new since the call began has read from 0.</summary>
+    /// <summary>
+    /// Looks again at the threads that ran since the last look; a thread new since the call began has
+    /// read from 0 (as has one whose count went down: a new thread under an ended one's id).
+    /// </summary>
     public void Update(IEnumerable<int> ran)
     {
         foreach (var thread in ran)
         {
             if (BytesRead(thread) is { } bytes)
             {
-                threads[thread] = (threads.TryGetValue(thread, out var seen) ? seen.First : 0, bytes);
+                threads[thread] = (threads.TryGetValue(thread, out var seen) && bytes >= seen.First ? seen.First : 0, bytes);
             }
         }
     }
