@@ -62,30 +62,29 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
             return null;
         }
 
-        var spread = $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)";
-        if (concurrency.Decisive && !concurrency.Parallel)
-        {
-            return new(false, "work spread over threads", $"witness: {concurrency}", spread, hint);
-        }
-
-        if (filesBytes <= 0 || concurrency.Reads is not { } reads)
-        {
-            return new(true, "work spread over threads", $"witness: {concurrency}", spread, hint, concurrency.Decisive);
-        }
-
-        var seen = $"witness: {concurrency}; {FileReads.Format(reads.Total)} read from files (the files hold {FileReads.Format(filesBytes)}), "
-            + (reads.Threads == 0 ? "by no thread" : $"by {reads.Threads} {(reads.Threads == 1 ? "thread" : "threads")}, the busiest {reads.BusiestShare * 100:0}% of it");
-        var seenEnough = reads.Total >= filesBytes * Thresholds.Witness.ReadsSeen;
-        var oneReader = seenEnough && reads.BusiestShare > Thresholds.Witness.OneReaderShare;
-        return new(
-            !oneReader,
-            oneReader ? "files read by two or more threads" : "work spread over threads",
-            seen,
-            oneReader
-                ? $"files read by two or more threads: no thread reading more than {Thresholds.Witness.OneReaderShare * 100:0}% of the bytes (files read one after another are read by one thread at a time; a thread that only keeps a CPU busy beside it reads nothing)"
-                : spread,
+        var bySpread = new Witness(
+            !concurrency.Decisive || concurrency.Parallel,
+            "work spread over threads",
+            $"witness: {concurrency}",
+            $"work spread over threads: all threads together running at least {Thresholds.Witness.ParallelSpread} x the CPU time of the busiest one, for at least {Thresholds.Witness.ParallelShare * 100:0}% of the call (work done one piece after another runs on one thread at a time, on however many threads)",
             hint,
-            concurrency.Decisive || oneReader);
+            concurrency.Decisive);
+        if (!bySpread.Holds || filesBytes <= 0 || concurrency.Reads is not { } reads)
+        {
+            return bySpread;
+        }
+
+        var seen = $"{bySpread.Seen}; {FileReads.Format(reads.Total)} read from files (the files hold {FileReads.Format(filesBytes)}), "
+            + (reads.Threads == 0 ? "by no thread" : $"by {reads.Threads} {(reads.Threads == 1 ? "thread" : "threads")}, the busiest {reads.BusiestShare * 100:0}% of it");
+        var oneReader = reads.Total >= filesBytes * Thresholds.Witness.ReadsSeen && reads.BusiestShare > Thresholds.Witness.OneReaderShare;
+        return oneReader
+            ? new(
+                false,
+                "files read by two or more threads",
+                seen,
+                $"files read by two or more threads: no thread reading more than {Thresholds.Witness.OneReaderShare * 100:0}% of the bytes (files read one after another are read by one thread at a time; a thread that only keeps a CPU busy beside it reads nothing)",
+                hint)
+            : bySpread with { Seen = seen };
     }
 
     /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>

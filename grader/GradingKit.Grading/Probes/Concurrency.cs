@@ -26,7 +26,8 @@ namespace GradingKit.Grading.Probes;
 /// <param name="Sampler">The CPU time of the sampler itself, which the process's CPU time during the call includes (it is not the student's work).</param>
 public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windows, double Widest, TimeSpan Sampler = default)
 {
-    private const string Tasks = "/proc/self/task";
+    /// <summary>Where Linux lists the process's threads, a folder each.</summary>
+    internal const string Tasks = "/proc/self/task";
 
     /// <summary>
     /// The runtime's own threads, by the start of their names (Linux keeps 15 characters): the JIT
@@ -287,15 +288,11 @@ internal sealed class ReadLog
         string text;
         try
         {
-            text = File.ReadAllText($"/proc/self/task/{thread}/io");
+            text = File.ReadAllText(Path.Combine(Concurrency.Tasks, thread.ToString(CultureInfo.InvariantCulture), "io"));
         }
-        catch (FileNotFoundException)
+        catch (IOException)
         {
             return null; // the thread has ended
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
         }
         catch (UnauthorizedAccessException)
         {
@@ -304,9 +301,8 @@ internal sealed class ReadLog
         }
 
         const string Field = "rchar: ";
-        var at = text.IndexOf(Field, StringComparison.Ordinal);
-        var end = at < 0 ? -1 : text.IndexOf('\n', at);
-        if (at < 0 || !long.TryParse(text.AsSpan(at + Field.Length, (end < 0 ? text.Length : end) - at - Field.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
+        var line = text.Split('\n').FirstOrDefault(line => line.StartsWith(Field, StringComparison.Ordinal));
+        if (line is null || !long.TryParse(line.AsSpan(Field.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
         {
             available = false;
             return null;
