@@ -79,6 +79,7 @@ internal static class HostRun
                 Label = result.ResultState.Label,
                 Message = result.Message,
                 Output = result.Output,
+                Timed = IsTimed(result.Test) ? true : null,
                 Seconds = result.Duration,
                 Picture = Timing.TakePicture(result.Test.FullName),
             });
@@ -91,6 +92,10 @@ internal static class HostRun
         public void SendMessage(TestMessage message)
         {
         }
+
+        /// <summary>Whether the test, or the method whose case it is, carries <see cref="TimedAttribute"/>'s category.</summary>
+        private static bool IsTimed(ITest? test) =>
+            test is not null && (test.Properties[PropertyNames.Category].Contains(TimedAttribute.Category) || (test.Parent is { IsSuite: true } method && method.Method is not null && IsTimed(method)));
 
         private void Start(ITest test)
         {

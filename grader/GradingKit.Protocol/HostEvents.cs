@@ -59,6 +59,9 @@ public sealed record HostEvent(HostEventKind Event, string? Exercise)
     /// <summary>What the test printed: seeds, timing attempts (test-finished).</summary>
     public string? Output { get; init; }
 
+    /// <summary>Whether the test is a timing check, one that an undecided machine may leave inconclusive (test-finished; null for the others).</summary>
+    public bool? Timed { get; init; }
+
     /// <summary>How long the test took (test-finished).</summary>
     public double? Seconds { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class TheFailureText
     [Test]
     public void Draws_the_timeline_of_a_sequential_run_above_the_ideal_one()
     {
-        var graded = GraderRun.GradeSubmission(Submissions.Built("Sequential"), ["E04"]);
+        var graded = GraderRun.TestSubmission(Submissions.Built("Sequential"), ["E04"]);
 
         var timed = graded.Single(test => test.Method == "Takes_about_ceil_n_over_CPUs_task_durations");
         timed.Outcome.ShouldBe("Failed", timed.Message);
@@ -52,7 +52,7 @@ public sealed class TheFailureText
                 }
                 """);
 
-            var graded = GraderRun.GradeSubmission(Submissions.BuildFrom(differences.FullName), ["E01", "E11"]);
+            var graded = GraderRun.TestSubmission(Submissions.BuildFrom(differences.FullName), ["E01", "E11"]);
 
             var threw = graded.Single(test => test.Method == "Returns_the_processor_count_of_this_process");
             var unvalidated = graded.Single(test => test.Method == "Rejects_a_negative_n");

@@ -71,6 +71,24 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
+    public void Concurrency_probe_tells_apart_threads_that_ran_one_after_another()
+    {
+        var probe = new ConcurrencyProbe(1);
+
+        for (var i = 0; i < 4; i++)
+        {
+            RunOnADedicatedThread(probe);
+
+            // The thread is collected: the runtime would now give its id to the next thread it starts.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        probe.Threads.Count.ShouldBe(4, "four threads ran the tasks, one after another");
+    }
+
+    [Test]
     public void Concurrency_probe_gives_up_waiting_when_tasks_run_one_at_a_time()
     {
         var probe = new ConcurrencyProbe(2);
@@ -237,5 +255,12 @@ public sealed class TheGradingLibrary
         }
 
         private static int Helper(int n) => Indirect(n - 1) + 1;
+    }
+
+    private static void RunOnADedicatedThread(ConcurrencyProbe probe)
+    {
+        var thread = new Thread(() => probe.Run());
+        thread.Start();
+        thread.Join();
     }
 }

@@ -264,7 +264,8 @@ public static partial class StudentCode
         return moved;
     }
 
-    private static T Call<T>(string what, Func<T> call, TimeSpan bound)
+    /// <summary>Calls student code and returns its result, failing the check when the call runs past <paramref name="bound"/>.</summary>
+    internal static T Call<T>(string what, Func<T> call, TimeSpan bound)
     {
         var (result, error) = Run(what, call, bound);
         if (error is not null)

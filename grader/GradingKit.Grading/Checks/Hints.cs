@@ -59,7 +59,8 @@ public static class Hints
 
     public static readonly Hint GarbageCollection = new(
         "Threads waiting for the garbage collector",
-        "Reading whole files into one string (File.ReadAllText, Split) fills the large object heap and stops every thread for full collections: read line by line with File.ReadLines.");
+        "Reading whole files into memory (File.ReadAllLines, or File.ReadAllText and Split) keeps every line alive at once: the collector stops every thread to move them, "
+        + "and more workers run no faster than one. Read line by line with File.ReadLines, keeping only the counts.");
 
     public static readonly Hint ReturnedEarly = new(
         "Returning before the tasks finished", "Join (or wait for) every thread before RunAll returns.");

@@ -15,7 +15,9 @@ namespace GradingKit.Grading.Probes;
 public sealed class ConcurrencyProbe(int target)
 {
     private readonly Gate gate = new();
-    private readonly ConcurrentDictionary<int, byte> threads = new();
+    // The threads themselves, not their ids: the runtime gives a collected thread's id to the next thread
+    // it starts, so threads that ran one after another could pass for one.
+    private readonly ConcurrentDictionary<Thread, byte> threads = new();
     private int inFlight;
     private int maxInFlight;
     private int entered;
@@ -36,8 +38,8 @@ public sealed class ConcurrencyProbe(int target)
     /// <summary>Whether <see cref="Target"/> tasks were ever in flight at once.</summary>
     public bool TargetReached => gate.IsOpen;
 
-    /// <summary>The managed ids of the threads the tasks ran on.</summary>
-    public IReadOnlyCollection<int> Threads => threads.Keys.ToList();
+    /// <summary>The managed ids of the threads the tasks ran on, one per thread (the probe keeps each thread, so no id is reused among them).</summary>
+    public IReadOnlyCollection<int> Threads => threads.Keys.Select(thread => thread.ManagedThreadId).ToList();
 
     /// <summary>Runs one probed task: count in, wait for the others, hold, run <paramref name="body"/>, count out.</summary>
     /// <param name="body">What the task does besides being counted.</param>
@@ -59,7 +61,7 @@ public sealed class ConcurrencyProbe(int target)
     /// <summary>Counts a task in.</summary>
     public void Enter()
     {
-        threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+        threads.TryAdd(Thread.CurrentThread, 0);
         Interlocked.Increment(ref entered);
         var now = Interlocked.Increment(ref inFlight);
         var max = Volatile.Read(ref maxInFlight);
