@@ -34,6 +34,27 @@ public sealed partial class GradingTheReferenceAndTheStarter
         }
     }
 
+    /// <summary>
+    /// The kit's submissions are graded in the grade command's hosts (<see cref="GraderRun.GradeSubmission"/>):
+    /// a host reports the same tests as `dotnet test`, with the same names and timing checks, which
+    /// decide whether an inconclusive outcome is the machine's.
+    /// </summary>
+    [Test]
+    public void A_grading_host_reports_the_tests_and_timing_checks_that_dotnet_test_reports()
+    {
+        string[] exercises = ["E04", "E05"]; // a timed method, and timed test cases of a method
+        var copy = Submissions.BuildFrom(Directory.CreateDirectory(Path.Combine(Kit.ScratchFolder("gradingkit-reference-copy-"), "Reference")).FullName);
+
+        var hosted = GraderRun.GradeSubmission(copy, exercises);
+        var tested = GraderRun.Grade("reference").Where(test => exercises.Contains(test.Exercise)).ToList();
+
+        static string Shape(GradedTest test) => $"{test.Fixture}.{test.DisplayName} {test.Exercise}{(test.IsTimed ? " timed" : string.Empty)}";
+        hosted.Select(Shape).Order().ShouldBe(tested.Select(Shape).Order());
+        hosted.Count(test => test.IsTimed).ShouldBe(3);
+        var failed = hosted.Where(test => test.Outcome != "Passed" && !test.UndecidedByTheMachine()).ToList();
+        failed.ShouldBeEmpty(string.Join("\n\n", failed.Select(test => $"{test}\n{test.Message}")));
+    }
+
     [Test]
     public void The_timing_scale_reaches_the_grader_through_dotnet_test_and_widens_every_limit()
     {
