@@ -46,6 +46,16 @@ public static class Thresholds
         /// has paused for 13 to 15% too (2026-12-05), so this share only picks the hint: it decides no verdict.
         /// </summary>
         public const double GcHeavyShare = 0.1;
+
+        /// <summary>
+        /// A parallel run whose garbage collections paused every thread for more than this share of its wall
+        /// time is bound by its own allocation: a speed-up it lost is the solution's, never the machine's
+        /// (<c>TimeLimit.LoadExplains</c>). Measured on E13's parallel runs in the grade command's hosts (2 CPUs,
+        /// 2026-12-05): the reference 13 to 15%, the PLINQ counter 11 to 15%; every line of a file read into
+        /// memory at once (File.ReadAllLines per file) 42 to 51%, and it ran no faster with two workers than
+        /// with one outside the grader too (0.68 to 0.85 s against 0.53 to 0.65 s).
+        /// </summary>
+        public const double GcBoundShare = 0.25;
     }
 
     /// <summary>The CPU time that waiting and computing work may cost.</summary>

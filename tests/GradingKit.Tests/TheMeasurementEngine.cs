@@ -151,6 +151,12 @@ public sealed class TheMeasurementEngine
         limit.LoadExplains(slowed with { User = sequential.Cpu * (Thresholds.SpeedUp.SlowedSideBySideCpuRatio + 0.05) }).ShouldBeNull("more CPU time than the machine's slowing explains is work fought over");
         limit.LoadExplains(slowed with { Wall = limit.Limit }).ShouldBeNull("within the limit there is nothing to explain");
         limit.LoadExplains(slowed with { GcPauses = ownLimit / 7 }).ShouldNotBeNull("the reference's own garbage collection has paused its parallel runs for 13 to 15% of their wall time");
+        var paused = TimeSpan.FromMilliseconds(120);
+        var pausedLimit = TimingModel.Limit(((slowedCpu - paused) / TimingModel.Processors) + paused, Thresholds.SpeedUp.Slack);
+        limit.LoadExplains(slowed with { Wall = pausedLimit, GcPauses = paused }).ShouldNotBeNull("the collector's pauses ran on one thread while every other waited")
+            .ShouldContain("shared by P but for the 120 ms the garbage collector stopped every thread");
+        limit.LoadExplains(slowed with { Wall = pausedLimit + TimeSpan.FromMilliseconds(1), GcPauses = paused }).ShouldBeNull("spread worse than its own CPU time allows, its pauses counted once");
+        limit.LoadExplains(slowed with { GcPauses = ownLimit * (Thresholds.Timing.GcBoundShare + 0.01) }).ShouldBeNull("a run its own collections bound lost its speed-up to its allocation");
         TimingModel.WallTime(Ms100 * 5, "computing", Ms100 * 10, "one after another").LoadExplains(slowed).ShouldBeNull("only a speed-up has a sequential run to compare with");
 
         if (limit.IsConclusive)
