@@ -25,13 +25,14 @@ internal sealed class RestoreStamp(string kitRoot)
     /// <returns>True when a build may skip the restore.</returns>
     public bool IsCurrent()
     {
-        inputs ??= Hash();
         try
         {
+            inputs ??= Hash();
             return File.Exists(stamp) && File.ReadAllText(stamp) == inputs;
         }
-        catch (IOException)
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
+            // A build file that cannot be read, or no stamp to read: restore, as a build does by default.
             return false;
         }
     }
