@@ -96,7 +96,7 @@ internal static class GraderRun
     /// <param name="parameters">Test run parameters for the grader (for example timing-log).</param>
     /// <returns>Every grader test that ran, with its outcome.</returns>
     public static List<GradedTest> Run(string implementation, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters) =>
-        Test([], [Kit.GraderProject, $"-p:Implementation={implementation}"], exercises, parameters, implementation, coverage: true);
+        Test([Kit.GraderProject, $"-p:Implementation={implementation}"], exercises, parameters, implementation, coverage: true);
 
     /// <summary>
     /// Grades one of the kit's submissions (a project written by <see cref="Submissions.BuildFrom"/>) as
@@ -129,7 +129,7 @@ internal static class GraderRun
     /// <param name="exercises">The exercise ids to grade.</param>
     /// <returns>Every grader test that ran, with its outcome.</returns>
     public static List<GradedTest> TestSubmission(string project, IReadOnlyList<string> exercises) =>
-        Test([], [GraderFor(project)], exercises, new Dictionary<string, string>(), project, coverage: false);
+        Test([GraderFor(project)], exercises, new Dictionary<string, string>(), project, coverage: false);
 
     /// <summary>The shared grader with the submission's assembly in place of the last one's, the submission built first if it is not.</summary>
     private static string GraderFor(string project)
@@ -166,13 +166,13 @@ internal static class GraderRun
     };
 
     private static List<GradedTest> Test(
-        IReadOnlyList<string> launcher, IReadOnlyList<string> target, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters, string implementation, bool coverage)
+        IReadOnlyList<string> target, IReadOnlyList<string> exercises, IReadOnlyDictionary<string, string> parameters, string implementation, bool coverage)
     {
         var results = Directory.CreateTempSubdirectory("gradingkit-run-").FullName;
         try
         {
             var filter = exercises.Count == 0 ? [] : new[] { "--filter", string.Join('|', exercises.Select(id => $"Category={id}")) };
-            string[] command = [.. launcher, "dotnet", "test", .. target, .. filter, .. (coverage ? CoverageArguments() : []), "--", $"NUnit.TestOutputXml={results}",
+            string[] command = ["dotnet", "test", .. target, .. filter, .. (coverage ? CoverageArguments() : []), "--", $"NUnit.TestOutputXml={results}",
                 .. parameters.Select(p => $"TestRunParameters.Parameter(name=\"{p.Key}\", value=\"{p.Value}\")")];
             var run = ChildProcess.Run(Kit.Root, command[0], command[1..], RunLimit);
             var report = Path.Combine(results, "GradingKit.Grader.xml");

@@ -56,4 +56,7 @@ public readonly record struct Measurement(TimeSpan Wall, TimeSpan User, TimeSpan
 
     /// <summary>Whether garbage collection stopped the threads for a large share of the wall time.</summary>
     public bool GcHeavy => GcPauses > Wall * Thresholds.Timing.GcHeavyShare;
+
+    /// <summary>Whether garbage collection stopped the threads for so much of the wall time that the run is bound by its own allocation.</summary>
+    public bool GcBound => GcPauses > Wall * Thresholds.Timing.GcBoundShare;
 }

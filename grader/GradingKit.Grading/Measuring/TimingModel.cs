@@ -303,11 +303,11 @@ public sealed record TimeLimit(
     /// thread while it runs on one: the CPU time of its pauses is not shared by P. Counting it so, the
     /// PLINQ counter's gradings that failed here (2 of about 30 on 2026-12-05: 1.47 to 1.68 x its one-worker
     /// run, 24 to 33 ms over that limit, with pauses of 97 to 140 ms) are undecided. A run that its own
-    /// collections bound (<see cref="Thresholds.Timing.GcBoundShare"/>) lost its speed-up to its allocation.
+    /// collections bound (<see cref="Measurement.GcBound"/>) lost its speed-up to its allocation.
     /// </summary>
     private string? SlowedSideBySide(Measurement measurement)
     {
-        if (SequentialCpu is not { } sequential || sequential <= TimeSpan.Zero || measurement.GcPauses > measurement.Wall * Thresholds.Timing.GcBoundShare)
+        if (SequentialCpu is not { } sequential || sequential <= TimeSpan.Zero || measurement.GcBound)
         {
             return null;
         }
