@@ -147,6 +147,7 @@ public sealed class TheMeasurementEngine
 
         limit.Holds(slowed).ShouldBeFalse();
         limit.LoadExplains(slowed).ShouldNotBeNull().ShouldContain($"1.20 x the CPU time of the sequential one, no more than {TimeLimit.MachineSlowsThreadsSideBySide} explains");
+        limit.LoadExplains(slowed).ShouldNotBeNull().ShouldContain("look for work that only the parallel run does", Case.Sensitive, "the same ratio is a solution's own overhead where it stays: the student learns where to look");
         limit.LoadExplains(slowed with { Wall = ownLimit + TimeSpan.FromMilliseconds(1) }).ShouldBeNull("spread worse than its own CPU time allows: the time over is the solution's");
         limit.LoadExplains(slowed with { User = sequential.Cpu * (Thresholds.SpeedUp.SlowedSideBySideCpuRatio + 0.05) }).ShouldBeNull("more CPU time than the machine's slowing explains is work fought over");
         limit.LoadExplains(slowed with { Wall = limit.Limit }).ShouldBeNull("within the limit there is nothing to explain");
