@@ -159,6 +159,15 @@ public sealed class E09_ExceptionCollector
         var call = $"ExceptionCollector.RunAll(tasks[{taskCount}], {workers})";
         Timing.WarmUp(call, () => collector.RunAll<int>([() => 1, () => throw new InvalidOperationException("warm-up")], workers));
 
+        // Faster than ceil(n / workers) durations is no better: more than `workers` at once ignores the pool's size (a count load cannot change).
+        var probe = new ConcurrencyProbe(workers);
+        StudentCode.Call(call, () => collector.RunAll(Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
+        {
+            probe.Run();
+            return index;
+        })).ToList(), workers));
+        probe.RequireAtMost(call, workers, $"workers = {workers}");
+
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, workers, WorkKind.Waiting),

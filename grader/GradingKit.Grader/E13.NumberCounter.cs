@@ -127,7 +127,7 @@ public sealed class E13_NumberCounter
                     parallel,
                     TimingModel.SpeedUp(baseline.Cpu, parallel, "one-worker run"),
                     baseline,
-                    fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NoSpeedUp, bytes)))
+                    fairness.Judge(baseline, parallel, concurrency, Witness.OneWorker(baseline, Count(files, 1)) ?? Witness.Of(concurrency, Hints.NoSpeedUp, bytes)))
                 {
                     Timeline = concurrency?.Timeline,
                 };

@@ -175,6 +175,19 @@ public static class Thresholds
         /// its path (Wrong.ResultsRememberedBetweenCalls) 0.000 to 0.003 x.
         /// </summary>
         public const double LeastWorkShare = 0.1;
+
+        /// <summary>
+        /// A speed-up's one-worker run computes on one thread at a time, so its CPU time stays within its
+        /// wall time but for the runtime's own threads (the background garbage collector): one that costs
+        /// more than this many times its wall time ran several workers at once, ignoring the number it was
+        /// given, and the speed-up it stands as a baseline for measures nothing. On an AMD EPYC with 2 vCPUs
+        /// (2026-12-06), E13's one-worker runs of the reference and the correct idioms cost 0.99 to 1.03 x
+        /// their wall time, files read whole (File.ReadAllLines, the collector busy beside) 1.05 to 1.13 x,
+        /// and a count that ignores `workers` (Parallel.ForEach without MaxDegreeOfParallelism) 1.75 x,
+        /// with two CPUs. Load only lengthens wall time, so the witness never fails a single worker; on a
+        /// busy machine it may miss the mistake, never invent it.
+        /// </summary>
+        public const double OneWorkerCpuRatio = 1.3;
     }
 
     /// <summary>The witness of spread: how a call's CPU time spread over its threads, window by window.</summary>

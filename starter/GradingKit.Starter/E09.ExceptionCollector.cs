@@ -9,8 +9,8 @@ namespace GradingKit.Exercises;
 /// results as soon as each task ends, rather than in the order the tasks were submitted.</para>
 /// <para>The grader makes random tasks fail and checks that <see cref="RunAll{TResult}"/> returns outcome i
 /// for task i, with the very exception object each failing task threw and the value of every other task;
-/// that every task runs even after failures, <c>workers</c> at a time (wall time near ceil(n / workers) x
-/// duration); that no exception escapes; and that
+/// that every task runs even after failures, <c>workers</c> at a time (never more at once; wall time near
+/// ceil(n / workers) x duration); that no exception escapes; and that
 /// <see cref="AsCompleted{TResult}"/> yields each outcome as soon as its task completes, in completion order.</para>
 /// <para>Hint: catch inside each task and record <see cref="TaskOutcome{TResult}.Failure"/> with the caught
 /// exception itself. For AsCompleted, let the workers write outcomes into a

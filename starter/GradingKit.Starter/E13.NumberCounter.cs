@@ -10,7 +10,7 @@ namespace GradingKit.Exercises;
 /// <para>The grader generates files afresh and checks that your counts equal an independent count, for the
 /// notebook's files and larger ones; that <c>\n</c> and <c>\r\n</c> line endings, a missing final newline
 /// and an empty file are read right; that as many workers as CPUs count about that many times faster than
-/// your own one-worker run; and
+/// your own one-worker run (which keeps to one worker: <c>workers</c> is the number to use); and
 /// that a missing file or a bad token throws an exception naming the file (and the line of the bad token);
 /// an AggregateException, as Parallel.ForEach and PLINQ throw, counts when an exception inside it does.</para>
 /// <para>Hint: <see cref="File.ReadLines(string)"/> handles both line endings. Count into a dictionary per

@@ -137,6 +137,22 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_one_worker_run_that_computed_on_several_threads_at_once_fails_the_speed_up_measured_over_it()
+    {
+        var wall = TimeSpan.FromMilliseconds(1000);
+        const string Call = "NumberCounter.CountOccurrences([8 files], 1)";
+
+        var ignored = Witness.OneWorker(new Measurement(wall, wall * 1.75, TimeSpan.Zero), Call).ShouldNotBeNull("Parallel.ForEach without MaxDegreeOfParallelism, on two CPUs");
+        ignored.Holds.ShouldBeFalse();
+        ignored.Hint.ShouldBe(Hints.WorkersIgnored);
+        ignored.Seen.ShouldContain("1.8 threads computing at once");
+        ignored.Expected.ShouldContain(Call);
+        Witness.OneWorker(new Measurement(wall, wall * 1.13, TimeSpan.Zero), Call).ShouldBeNull("files read whole: the background collector beside one worker");
+        Witness.OneWorker(new Measurement(wall, wall, TimeSpan.Zero), Call).ShouldBeNull("one thread at a time");
+        Witness.OneWorker(new Measurement(wall * 2, wall * 1.75, TimeSpan.Zero), Call).ShouldBeNull("load only lengthens the wall time: the witness may miss the mistake, never invent it");
+    }
+
+    [Test]
     public void A_speed_up_over_its_limit_is_undecided_only_where_the_machines_slowing_of_parallel_threads_explains_it()
     {
         var sequential = Cpu(1000);

@@ -45,6 +45,10 @@ public static class Hints
         "Work skipped, or run somewhere the process cannot see",
         "Run every task once, in this process, and wait for each to finish.");
 
+    public static readonly Hint WorkersIgnored = new(
+        "The number of workers ignored",
+        "Use exactly `workers` workers (ParallelOptions.MaxDegreeOfParallelism, WithDegreeOfParallelism, a SemaphoreSlim of that size): with one, the work runs on one thread, the baseline that the speed-up is measured against.");
+
     public static readonly Hint WorkersAtOnce = new(
         "Fewer workers at once than asked",
         "Start all `workers` workers before waiting for any; each takes the next item as soon as it is free.");

@@ -87,6 +87,29 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
             : bySpread with { Seen = seen };
     }
 
+    /// <summary>
+    /// Whether a speed-up's one-worker run computed on one thread at a time: its CPU time within its wall
+    /// time (<see cref="Thresholds.SpeedUp.OneWorkerCpuRatio"/>). One that ran several workers at once
+    /// ignored the number it was given, and a speed-up over it measures nothing.
+    /// </summary>
+    /// <param name="baseline">The one-worker run.</param>
+    /// <param name="call">The one-worker call, for the message.</param>
+    /// <returns>A witness that fails the check, or null where the run kept to one worker.</returns>
+    public static Witness? OneWorker(Measurement baseline, string call)
+    {
+        if (baseline.Wall <= TimeSpan.Zero || baseline.Cpu <= baseline.Wall * Thresholds.SpeedUp.OneWorkerCpuRatio)
+        {
+            return null;
+        }
+
+        return new(
+            false,
+            "single worker in the one-worker run",
+            $"the one-worker run cost {Durations.Format(baseline.Cpu)} of CPU time in {Durations.Format(baseline.Wall)} of wall time: {baseline.Cpu / baseline.Wall:0.0} threads computing at once",
+            $"a single worker: {call} computes on one thread at a time, so its CPU time stays within its wall time (at most {Thresholds.SpeedUp.OneWorkerCpuRatio} x, for the runtime's own threads); it is the baseline the speed-up is measured against",
+            Hints.WorkersIgnored);
+    }
+
     /// <summary>How many of the grader's tasks were in flight at once, against the number a correct solution keeps in flight.</summary>
     /// <param name="most">The most seen in flight at once.</param>
     /// <param name="expected">The number expected at once.</param>
