@@ -23,10 +23,10 @@ public sealed class E03_WallTimeModel
             Feedback.Require(
                 (predicted - ideal).Duration() <= Thresholds.E03.Tolerance,
                 $"{call} does not match the model.",
-                () => $"{predicted.TotalMilliseconds} ms",
+                () => $"{predicted.TotalMilliseconds:0.###} ms",
                 kind == WorkKind.Waiting
-                    ? $"{ideal.TotalMilliseconds} ms: every thread waits at once, so one task's duration"
-                    : $"{ideal.TotalMilliseconds} ms = max(duration, {taskCount} x duration / {processors})",
+                    ? $"{ideal.TotalMilliseconds:0.###} ms: every thread waits at once, so one task's duration"
+                    : $"{ideal.TotalMilliseconds:0.###} ms = max(duration, {taskCount} x duration / {processors})",
                 Hints.WrongModel);
         }
     }
