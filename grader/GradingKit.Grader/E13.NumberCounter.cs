@@ -123,11 +123,13 @@ public sealed class E13_NumberCounter
             {
                 var baseline = Timing.Measure(Count(files, 1), () => counter.CountOccurrences(files.Paths, 1));
                 var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counter.CountOccurrences(files.Paths, workers));
+                // What the parallel run's witness saw comes first: a reader thread beside one worker is no ignored worker count.
+                var spread = Witness.Of(concurrency, Hints.NoSpeedUp, bytes);
                 return new TimedAttempt(
                     parallel,
                     TimingModel.SpeedUp(baseline.Cpu, parallel, "one-worker run"),
                     baseline,
-                    fairness.Judge(baseline, parallel, concurrency, Witness.OneWorker(baseline, Count(files, 1)) ?? Witness.Of(concurrency, Hints.NoSpeedUp, bytes)))
+                    fairness.Judge(baseline, parallel, concurrency, spread is { Holds: false } ? spread : Witness.OneWorker(baseline, Count(files, 1)) ?? spread))
                 {
                     Timeline = concurrency?.Timeline,
                 };
