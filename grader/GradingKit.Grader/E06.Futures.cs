@@ -55,7 +55,7 @@ public sealed class E06_Futures
     public void Keeps_exactly_the_given_number_of_workers_busy()
     {
         var random = Seed.ForThisCheck();
-        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var workers = ConcurrencyProbe.DrawWorkers(random);
         var items = Enumerable.Range(0, (3 * workers) + random.Next(1, workers + 1)).ToList();
         var probe = new ConcurrencyProbe(workers);
         var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";

@@ -104,15 +104,16 @@ public sealed class E09_ExceptionCollector
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
         run.Release(order[0]);
         var first = StudentCode.TryMoveNext(call, enumerator, Thresholds.Probes.GateTimeout, out var outcome);
+        var unstarted = first is true ? null : run.NeverStarted(order[0]);
 
         Feedback.Require(
             first is true && NotNull(call, outcome).TaskIndex == order[0],
             $"{call} did not yield the first task to complete while the others still ran.",
-            () => first is null
+            () => unstarted?.Measured ?? (first is null
                 ? $"nothing yielded within {Thresholds.Probes.GateTimeout.TotalSeconds:0} s of task {order[0]} completing"
-                : $"first outcome: {(first is true ? Describe(outcome!) : "none")}",
+                : $"first outcome: {(first is true ? Describe(outcome!) : "none")}"),
             $"task {order[0]}'s outcome at once: it completed first, and the other tasks wait until it is yielded",
-            Hints.IndexOrderNotCompletionOrder);
+            unstarted?.Hint ?? Hints.IndexOrderNotCompletionOrder);
     }
 
     [Test]
@@ -122,6 +123,7 @@ public sealed class E09_ExceptionCollector
         using var run = new ReleasedTasks(order.Length);
         var call = $"AsCompleted(tasks[{order.Length}], {order.Length})";
         var yielded = new List<int>();
+        (string Measured, Hint Hint)? unstarted = null;
 
         var enumerator = StudentCode.Call(call, () => collector.AsCompleted(run.Tasks, order.Length).GetAsyncEnumerator());
         foreach (var task in order)
@@ -129,6 +131,7 @@ public sealed class E09_ExceptionCollector
             run.Release(task);
             if (StudentCode.TryMoveNext(call, enumerator, Thresholds.Probes.GateTimeout, out var outcome) is not true)
             {
+                unstarted = run.NeverStarted(task);
                 break;
             }
 
@@ -138,9 +141,33 @@ public sealed class E09_ExceptionCollector
         Feedback.Require(
             yielded.SequenceEqual(order),
             $"{call} did not yield the outcomes in the order the tasks completed.",
-            () => $"yielded tasks {Feedback.List(yielded, 16)}",
+            () => string.Join("; ", new[] { yielded.Count == 0 ? "nothing yielded" : $"yielded tasks {Feedback.List(yielded, 16)}", unstarted?.Measured }.OfType<string>()),
             $"completion order {Feedback.List(order, 16)} (each task completes only after the previous one was yielded)",
-            Hints.IndexOrderNotCompletionOrder);
+            unstarted?.Hint ?? Hints.IndexOrderNotCompletionOrder);
+    }
+
+    [Test]
+    public void AsCompleted_keeps_exactly_the_given_number_of_workers_busy()
+    {
+        var random = Seed.ForThisCheck();
+        var workers = ConcurrencyProbe.DrawWorkers(random);
+        var taskCount = (3 * workers) + random.Next(1, workers + 1);
+        var probe = new ConcurrencyProbe(workers);
+        var call = $"AsCompleted(tasks[{taskCount}], {workers})";
+        var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
+        {
+            probe.Run();
+            return index;
+        })).ToList();
+
+        var enumerator = StudentCode.Call(call, () => collector.AsCompleted(tasks, workers).GetAsyncEnumerator());
+        while (StudentCode.TryMoveNext(call, enumerator, Thresholds.StudentCalls.TimeLimit, out var outcome) is true)
+        {
+            NotNull(call, outcome);
+        }
+
+        probe.RequireAtMost(call, workers, $"workers = {workers}");
+        probe.RequireTargetReached(call, $"workers = {workers}, and the tasks only wait");
     }
 
     [Timed]
@@ -334,12 +361,15 @@ public sealed class E09_ExceptionCollector
     private sealed class ReleasedTasks : IDisposable
     {
         private readonly ManualResetEventSlim[] releases;
+        private readonly int[] started;
 
         public ReleasedTasks(int count)
         {
             releases = Enumerable.Range(0, count).Select(_ => new ManualResetEventSlim(false)).ToArray();
+            started = new int[count];
             Tasks = Enumerable.Range(0, count).Select(index => (Func<int>)(() =>
             {
+                Volatile.Write(ref started[index], 1);
                 releases[index].Wait(Thresholds.StudentCalls.TimeLimit);
                 return index;
             })).ToList();
@@ -348,6 +378,22 @@ public sealed class E09_ExceptionCollector
         public IReadOnlyList<Func<int>> Tasks { get; }
 
         public void Release(int index) => releases[index].Set();
+
+        /// <summary>
+        /// Where a released task was never yielded because it never started (the tasks ran fewer at
+        /// once than the <c>workers</c> given, one per task), what was seen and the hint; otherwise null.
+        /// </summary>
+        public (string Measured, Hint Hint)? NeverStarted(int index)
+        {
+            if (Volatile.Read(ref started[index]) != 0)
+            {
+                return null;
+            }
+
+            var startedCount = Enumerable.Range(0, started.Length).Count(task => Volatile.Read(ref started[task]) != 0);
+            return ($"task {index} never started: {startedCount} of {started.Length} tasks started, with {started.Length} workers",
+                startedCount <= 1 ? Hints.Sequential : Hints.TooFewInFlight);
+        }
 
         // A check that failed leaves tasks waiting: let them end so no thread outlives the check.
         public void Dispose()

@@ -58,7 +58,7 @@ public sealed class E10_SharedArrayFiller
     public void Writes_from_exactly_the_given_number_of_workers_at_once()
     {
         var random = Seed.ForThisCheck();
-        var workers = random.Next(2, (2 * Environment.ProcessorCount) + 2);
+        var workers = ConcurrencyProbe.DrawWorkers(random);
         var length = workers * random.Next(50, 200);
         var array = new RecordingSharedArray(length, workers, probedWrites: 4 * workers);
         var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";

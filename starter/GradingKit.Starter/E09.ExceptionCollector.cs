@@ -11,11 +11,12 @@ namespace GradingKit.Exercises;
 /// for task i, with the very exception object each failing task threw and the value of every other task;
 /// that every task runs even after failures, <c>workers</c> at a time (never more at once; wall time near
 /// ceil(n / workers) x duration); that no exception escapes; and that
-/// <see cref="AsCompleted{TResult}"/> yields each outcome as soon as its task completes, in completion order.</para>
+/// <see cref="AsCompleted{TResult}"/> yields each outcome as soon as its task completes, in completion order,
+/// its tasks too running <c>workers</c> at a time.</para>
 /// <para>Hint: catch inside each task and record <see cref="TaskOutcome{TResult}.Failure"/> with the caught
 /// exception itself. For AsCompleted, let the workers write outcomes into a
-/// <see cref="System.Threading.Channels.Channel"/> (or use <c>Task.WhenEach</c>) and yield them from an
-/// async iterator.</para>
+/// <see cref="System.Threading.Channels.Channel"/> (or use <c>Task.WhenEach</c> over tasks that a bounded
+/// pool runs) and yield them from an async iterator.</para>
 /// </remarks>
 public sealed class ExceptionCollector : IExceptionCollector
 {

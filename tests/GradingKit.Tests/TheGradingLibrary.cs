@@ -41,6 +41,18 @@ public sealed class TheGradingLibrary
         TimingModel.IdealWallTime(n, TimeSpan.FromMilliseconds(milliseconds), workers, processors, kind)
             .ShouldBe(TimeSpan.FromMilliseconds(ideal));
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(8)]
+    public void A_probes_worker_count_is_any_from_2_to_twice_the_CPUs_plus_1_but_the_CPU_count(int processors)
+    {
+        var random = new Random(12345);
+        var drawn = Enumerable.Range(0, 2000).Select(_ => ConcurrencyProbe.DrawWorkers(random, processors)).ToHashSet();
+
+        drawn.Order().ShouldBe(Enumerable.Range(2, 2 * processors).Where(workers => workers != processors));
+    }
+
     [Test]
     public void Recursion_inspector_finds_recursion_anywhere_below_a_method_and_no_false_ones()
     {

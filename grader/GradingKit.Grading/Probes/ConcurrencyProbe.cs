@@ -23,6 +23,27 @@ public sealed class ConcurrencyProbe(int target)
     private int entered;
     private int exited;
 
+    /// <summary>
+    /// A number of workers for a probe: 2 to 2 x the CPU count + 1, but never the CPU count itself, so that
+    /// a solution that runs the runtime's default (one worker per CPU: Parallel.ForEachAsync, PLINQ)
+    /// instead of the number it was given cannot pass by the draw.
+    /// </summary>
+    /// <param name="random">The check's random source.</param>
+    /// <returns>The number of workers.</returns>
+    public static int DrawWorkers(Random random) => DrawWorkers(random, Environment.ProcessorCount);
+
+    /// <summary>A number of workers for a probe on a machine of <paramref name="processors"/> CPUs (<see cref="DrawWorkers(Random)"/>).</summary>
+    internal static int DrawWorkers(Random random, int processors)
+    {
+        if (processors < 2)
+        {
+            return random.Next(2, (2 * processors) + 2); // no CPU count among 2 and 3 to skip
+        }
+
+        var workers = random.Next(2, (2 * processors) + 1);
+        return workers >= processors ? workers + 1 : workers;
+    }
+
     /// <summary>How many tasks the gate waits for.</summary>
     public int Target => target;
 
