@@ -32,9 +32,9 @@ public sealed class E12_FibonacciParallel
         var (call, started, forkSteps) = CountTasks(Seed.ForThisCheck());
 
         Feedback.Require(
-            started >= forkSteps,
+            started.Total >= forkSteps,
             $"{call} did not fork tasks above its cutoff.",
-            () => $"{started} tasks started",
+            () => $"{started} started",
             $"at least {forkSteps}: one per recursion step above the cutoff",
             Hints.NotParallel);
     }
@@ -102,23 +102,31 @@ public sealed class E12_FibonacciParallel
         var allowed = (Thresholds.E12.TasksPerForkStep * forkSteps) + Thresholds.E12.UnrelatedTaskAllowance;
 
         Feedback.Require(
-            started <= allowed,
+            started.Total <= allowed,
             $"{consequence}{call} started far more tasks than its cutoff allows.",
-            () => $"{started} tasks",
+            () => $"{started}",
             $"at most {allowed}: {Thresholds.E12.TasksPerForkStep} per recursion step above the cutoff ({forkSteps} steps), none below it",
             Hints.CutoffIgnored);
     }
 
-    private (string Call, long Started, long ForkSteps) CountTasks(Random random)
+    private (string Call, Forks Started, long ForkSteps) CountTasks(Random random)
     {
         var n = random.Next(26, 29);
         var cutoff = n - random.Next(6, 10);
         var call = $"Fibonacci.ParallelRecursive({n}, {cutoff})";
-        using var counter = new TaskCounter();
+        using var counter = TaskCounter.Start();
 
         RequireExact([(n, cutoff)]);
 
-        var started = counter.Scheduled;
-        return (call, started, FibonacciOracle.ForkSteps(n, cutoff));
+        var (tasks, threads) = counter.Read();
+        return (call, new Forks(tasks, threads), FibonacciOracle.ForkSteps(n, cutoff));
+    }
+
+    /// <summary>What a fork-join started: tasks, or dedicated threads (a fork each, as tasks are).</summary>
+    private sealed record Forks(long Tasks, long Threads)
+    {
+        public long Total => Tasks + Threads;
+
+        public override string ToString() => Threads == 0 ? $"{Tasks} tasks" : $"{Tasks} tasks and {Threads} threads";
     }
 }

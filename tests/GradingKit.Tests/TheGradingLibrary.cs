@@ -54,6 +54,31 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
+    public void Task_counter_counts_tasks_and_dedicated_threads_but_not_the_thread_pools_workers()
+    {
+        using var counter = TaskCounter.Start();
+
+        var threads = Enumerable.Range(0, 7).Select(_ => new Thread(() => { })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(workers + 8, io);
+        try
+        {
+            Task.WaitAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Thread.Sleep(50))).ToArray());
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, io);
+        }
+
+        counter.SeesThreads.ShouldBeTrue("the runtime's threading events never reached the counter");
+        var (tasks, started) = counter.Read();
+        tasks.ShouldBeGreaterThanOrEqualTo(12);
+        started.ShouldBe(7, "the thread pool's workers that ran the 12 tasks are no threads started by the code under test");
+    }
+
+    [Test]
     public void Recursion_inspector_finds_recursion_anywhere_below_a_method_and_no_false_ones()
     {
         RecursionInspector.FindRecursion(typeof(Samples).GetMethod(nameof(Samples.Direct))!).ShouldBe("Direct -> Direct");
