@@ -29,8 +29,7 @@ public sealed class E05_PoolSize
             return item;
         }, workers));
 
-        probe.RequireAtMost(call, workers, $"workers = {workers}");
-        probe.RequireTargetReached(call, $"workers = {workers}, and the work only waits");
+        probe.RequireExactlyTheWorkers(call, "and the work only waits");
     }
 
     [Test]

@@ -67,8 +67,7 @@ public sealed class E06_Futures
         }, workers));
         StudentCode.Await(call, task);
 
-        probe.RequireAtMost(call, workers, $"workers = {workers}");
-        probe.RequireTargetReached(call, $"workers = {workers}, and the work only waits");
+        probe.RequireExactlyTheWorkers(call, "and the work only waits");
     }
 
     [Test]

@@ -166,8 +166,7 @@ public sealed class E09_ExceptionCollector
             NotNull(call, outcome);
         }
 
-        probe.RequireAtMost(call, workers, $"workers = {workers}");
-        probe.RequireTargetReached(call, $"workers = {workers}, and the tasks only wait");
+        probe.RequireExactlyTheWorkers(call, "and the tasks only wait");
     }
 
     [Timed]

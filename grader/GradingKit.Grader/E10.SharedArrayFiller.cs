@@ -71,8 +71,7 @@ public sealed class E10_SharedArrayFiller
             () => "0 writes",
             $"{length} writes from {workers} workers",
             Hints.CopyOfSharedArray);
-        array.Probe.RequireAtMost(call, workers, $"workers = {workers}");
-        array.Probe.RequireTargetReached(call, $"workers = {workers}: each writes its own part of the array");
+        array.Probe.RequireExactlyTheWorkers(call, "and each writes its own part of the array");
     }
 
     [Timed]

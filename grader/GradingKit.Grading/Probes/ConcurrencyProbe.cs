@@ -116,6 +116,18 @@ public sealed class ConcurrencyProbe(int target)
             $"at most {limit} ({why})",
             Hints.TooManyInFlight);
 
+    /// <summary>
+    /// Fails the check unless the call kept exactly <see cref="Target"/> workers busy: never more tasks in
+    /// flight at once (<see cref="RequireAtMost"/>), and that many at some point (<see cref="RequireTargetReached"/>).
+    /// </summary>
+    /// <param name="what">The call that ran the tasks, given <see cref="Target"/> workers.</param>
+    /// <param name="why">Why that many must run at once, after "workers = N, " in the message (for example "and the work only waits").</param>
+    public void RequireExactlyTheWorkers(string what, string why)
+    {
+        RequireAtMost(what, Target, $"workers = {Target}");
+        RequireTargetReached(what, $"workers = {Target}, {why}");
+    }
+
     /// <summary>Fails the check when <see cref="Target"/> tasks were never in flight at once.</summary>
     /// <param name="what">The call that ran the tasks.</param>
     /// <param name="why">Why that many, for the message.</param>
