@@ -51,8 +51,8 @@ public sealed record Shard(int Index, int Count)
 /// <summary>
 /// What a shard's part of the gradebook says of itself (shard.json in its folder), so that the merge
 /// can refuse parts that do not belong together and account for every student of the class: the kit
-/// and manifest it was graded with, the exercises, the shard, the whole class it was split from, and
-/// whether the shard got to its end.
+/// and manifest it was graded with, the exercises, the shard, the whole class it was split from,
+/// whether the shard got to its end, and whether its grading hosts ran in the sandbox.
 /// </summary>
 /// <param name="Format">The file's format, <see cref="CurrentFormat"/>.</param>
 /// <param name="Shard">Which shard, 1-based.</param>
@@ -70,6 +70,9 @@ public sealed record ShardPart(
 {
     /// <summary>The part's description in its folder.</summary>
     public const string FileName = "shard.json";
+
+    /// <summary>Whether the shard's grading hosts ran in the sandbox, or why not (<see cref="Cli.Sandbox.Description"/>); empty in a part written before the kit recorded it.</summary>
+    public string Sandbox { get; init; } = string.Empty;
 
     /// <summary>The format this kit writes and reads.</summary>
     public const string CurrentFormat = "gradingkit/shard/v1";

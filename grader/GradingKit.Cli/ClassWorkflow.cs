@@ -117,6 +117,7 @@ public static partial class ClassWorkflow
                         kit,
                         Submissions(settings),
                         dotnet,
+                        Sandbox.WorkflowStep,
                         new Dictionary<string, object>
                         {
                             ["name"] = "Grade the shard",

@@ -113,6 +113,7 @@ public static class ClassroomWorkflow
                             ["uses"] = "actions/setup-dotnet@v4",
                             ["with"] = new Dictionary<string, object> { ["dotnet-version"] = "10.0.x" },
                         },
+                        Sandbox.WorkflowStep,
                         new Dictionary<string, object>
                         {
                             ["name"] = "Grade",

@@ -107,6 +107,7 @@ public static class GradeAllCommand
             var output = options.Out ?? DefaultOut(options.Submissions, shard);
             var students = Students(options.Submissions, output);
             var roster = students.Select(student => student.Name).ToList();
+            GradeCommand.Progress($"Grading hosts: {Cli.Sandbox.Description}");
             if (shard is not null)
             {
                 students = students.Where(student => shard.Holds(student.Name)).ToList();
@@ -170,7 +171,10 @@ public static class GradeAllCommand
         plan.Exercises.Sum(e => e.Points),
         roster,
         roster.Where(shard.Holds).ToList(),
-        Finished: false);
+        Finished: false)
+    {
+        Sandbox = Cli.Sandbox.Description,
+    };
 
     /// <summary>
     /// Grades once more, before the run ends, the students whose timing checks stayed undecided (each

@@ -240,6 +240,7 @@ public static class MergeCommand
         text.AppendLine("# GradingKit: the gradebook").AppendLine();
         var counts = rows.GroupBy(row => row.Status.Text()).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Count()} {group.Key}");
         text.AppendLine($"{rows.Count} students from {parts.Count} of {first.Shards} shard(s): {string.Join(", ", counts)}.").AppendLine();
+        text.AppendLine($"Grading hosts: {GradingHosts(parts)}.").AppendLine();
         text.AppendLine($"| student | {string.Join(" | ", first.Exercises)} | total | possible | status | reason |");
         text.AppendLine($"|---|{string.Concat(first.Exercises.Select(_ => "---:|"))}---:|---:|---|---|");
         foreach (var row in rows)
@@ -249,6 +250,15 @@ public static class MergeCommand
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Whether the shards' grading hosts ran in the sandbox: one description where all agree, else each with its shards.</summary>
+    private static string GradingHosts(IReadOnlyList<FoundPart> parts)
+    {
+        var groups = parts.GroupBy(part => part.Description.Sandbox.Length > 0 ? part.Description.Sandbox : "not recorded", StringComparer.Ordinal).ToList();
+        return groups.Count == 1
+            ? groups[0].Key
+            : string.Join("; ", groups.Select(group => $"shard {string.Join(", ", group.Select(part => part.Description.Shard).Order())}: {group.Key}"));
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -40,6 +40,29 @@ public static class Sandbox
         exec setpriv --no-new-privs --inh-caps=-all --bounding-set=-all -- "$@"
         """;
 
+    /// <summary>
+    /// The kernel's switch by which AppArmor restricts unprivileged user namespaces: on (1) by default
+    /// on Ubuntu 23.10 and later, GitHub's Ubuntu runners among them, where unshare then cannot map the
+    /// user and the sandbox cannot start.
+    /// </summary>
+    internal const string AppArmorSwitch = "/proc/sys/kernel/apparmor_restrict_unprivileged_userns";
+
+    /// <summary>
+    /// A workflow step's shell command that lets the sandbox run on a GitHub-hosted runner: it turns
+    /// <see cref="AppArmorSwitch"/> off with the runner's password-less sudo, only where it is on and
+    /// only on a runner that GitHub discards after the job, never on a self-hosted one (someone's own machine);
+    /// where sudo cannot, grading goes on without the sandbox and its report says why.
+    /// </summary>
+    public const string LetItRunOnGitHubsRunner =
+        $"if [ \"$RUNNER_ENVIRONMENT\" = github-hosted ] && [ \"$(cat {AppArmorSwitch} 2>/dev/null)\" = 1 ]; then sudo -n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 || echo \"sudo could not lift it: grading runs without the sandbox, and says why\"; fi";
+
+    /// <summary>The workflow step that runs <see cref="LetItRunOnGitHubsRunner"/>, before the grading step.</summary>
+    public static Dictionary<string, object> WorkflowStep => new()
+    {
+        ["name"] = "Let the grading sandbox make its namespaces",
+        ["run"] = LetItRunOnGitHubsRunner,
+    };
+
     private static readonly Lazy<string?> WhyNot = new(Probe);
 
     /// <summary>Why grading runs without the sandbox on this machine; null where it runs inside it.</summary>
@@ -82,6 +105,20 @@ public static class Sandbox
         return sandboxed;
     }
 
+    /// <summary>Why unshare could not make the namespaces, and, where AppArmor forbade them, how to allow them.</summary>
+    /// <param name="exitCode">unshare's exit code.</param>
+    /// <param name="error">What it printed on standard error.</param>
+    /// <param name="appArmorSwitch">The content of <see cref="AppArmorSwitch"/>; null where the kernel has no such switch.</param>
+    /// <returns>The reason, as the reports give it after "not sandboxed: ".</returns>
+    internal static string WhyUnshareFailed(int? exitCode, string error, string? appArmorSwitch)
+    {
+        var why = $"unshare could not make the namespaces (exit code {exitCode}: {error.Trim().Split('\n')[0]})";
+        return appArmorSwitch?.Trim() == "1"
+            ? $"{why}: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1, as on Ubuntu 24.04 and GitHub's "
+                + "Ubuntu runners); `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0` allows them until the next boot (the kit's workflows do it on GitHub's runners)"
+            : why;
+    }
+
     /// <summary>Tries the sandbox once with a command that does nothing.</summary>
     private static string? Probe()
     {
@@ -96,7 +133,7 @@ public static class Sandbox
             var probe = ChildProcess.Run(ChildProcess.Start("setpriv", Namespaces.Concat(["sh", "-c", Setup, "sandbox", folder.FullName, "true"])), TimeSpan.FromSeconds(10));
             return probe.OverranItsLimit ? "setpriv and unshare did not answer within 10 s"
                 : probe.Succeeded ? null
-                : $"unshare could not make the namespaces (exit code {probe.ExitCode}: {probe.Error.Trim().Split('\n')[0]})";
+                : WhyUnshareFailed(probe.ExitCode, probe.Error, File.Exists(AppArmorSwitch) ? File.ReadAllText(AppArmorSwitch) : null);
         }
         catch (System.ComponentModel.Win32Exception problem)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using GradingKit.Cli;
 
 namespace GradingKit.Tests;
 
@@ -92,6 +93,8 @@ public sealed class GradingAClassInShards
             part["shard"]!.GetValue<int>().ShouldBe(shard);
             part["shards"]!.GetValue<int>().ShouldBe(Shards);
             part["finished"]!.GetValue<bool>().ShouldBeTrue();
+            part["sandbox"]!.GetValue<string>().ShouldBe(Sandbox.Description);
+            shards[shard - 1].Output.Replace("\n", string.Empty, StringComparison.Ordinal).ShouldContain($"Grading hosts: {Sandbox.Description}", Case.Sensitive); // the console wraps long lines
             part["roster"]!.AsArray().Select(name => name!.GetValue<string>()).ShouldBe(Class);
             part["students"]!.AsArray().Select(name => name!.GetValue<string>()).ShouldBe(expected[shard]);
             Read(Path.Combine(folder, "gradebook.csv")).Keys.ShouldBe(expected[shard], ignoreOrder: false, shards[shard - 1].ToString());
@@ -105,6 +108,7 @@ public sealed class GradingAClassInShards
         var summary = File.ReadAllText(Path.Combine(merged, "summary.md"));
         summary.ShouldContain("6 students from 3 of 3 shard(s)");
         summary.ShouldContain("| ada |");
+        summary.ShouldContain($"Grading hosts: {Sandbox.Description}.");
         merging.Output.ShouldContain("GradingKit: the gradebook");
         foreach (var student in Class)
         {
@@ -137,6 +141,21 @@ public sealed class GradingAClassInShards
 
         Line(rows["ada"]).ShouldBe(Line(Read(Path.Combine(merged, "gradebook.csv"))["ada"]));
         result.Output.ShouldContain("2 student(s) not graded");
+    }
+
+    [Test]
+    public void Names_the_shards_whose_grading_hosts_ran_without_the_sandbox()
+    {
+        var mixed = Path.Combine(root, "unsandboxed-parts");
+        CopyFolder(parts, mixed);
+        Edit(Path.Combine(mixed, "part-2"), description => description["sandbox"] = "not sandboxed: unshare could not make the namespaces");
+        var output = Path.Combine(root, "unsandboxed-merged");
+
+        var merged = Merge(output, mixed);
+
+        merged.ExitCode.ShouldBe(0, merged.ToString());
+        File.ReadAllText(Path.Combine(output, "summary.md"))
+            .ShouldContain($"Grading hosts: shard 1, 3: {Sandbox.Description}; shard 2: not sandboxed: unshare could not make the namespaces.");
     }
 
     [Test]

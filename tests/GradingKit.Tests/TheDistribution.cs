@@ -111,13 +111,15 @@ public sealed partial class TheDistribution
         Job()["runs-on"].ShouldBe("ubuntu-latest");
         Job()["if"].ShouldBe("github.actor != 'github-classroom[bot]'");
         var steps = Steps();
-        steps.Count.ShouldBe(4);
+        steps.Count.ShouldBe(5);
         steps[0]["uses"].ShouldBe("actions/checkout@v4");
         steps[1]["uses"].ShouldBe("actions/setup-dotnet@v4");
         Map(steps[1]["with"])["dotnet-version"].ShouldBe("10.0.x");
+        steps[2]["run"].ShouldBe(GradingKit.Cli.Sandbox.LetItRunOnGitHubsRunner); // TheSandboxOnUbuntu runs it
 
         // One grading run, and nothing else: no step of the student's choosing, no variable it reads.
         var grading = GradingStep();
+        steps.IndexOf(grading).ShouldBe(3);
         grading["id"].ShouldBe("grading");
         grading["run"].ShouldBe("dotnet run --project grader/GradingKit.Cli -- grade --classroom-outputs \"$GITHUB_OUTPUT\"");
         int.Parse((string)grading["timeout-minutes"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
@@ -470,7 +472,7 @@ public sealed partial class TheDistribution
 
     private Dictionary<object, object> Job() => (Dictionary<object, object>)((Dictionary<object, object>)workflow["jobs"])["run-autograding-tests"];
 
-    private Dictionary<object, object> GradingStep() => Steps()[2];
+    private Dictionary<object, object> GradingStep() => Steps().Single(step => step.GetValueOrDefault("id") as string == "grading");
 
     private Dictionary<object, object> Reporter() => Steps()[^1];
 
