@@ -63,6 +63,20 @@ public sealed class E11_FibonacciIterative
             () => $"the call chain {cycle}",
             "a loop, with no method calling itself",
             Hints.RecursionInIterative);
+
+        // Reading the code sees direct calls only; a recursion through a delegate or an interface shows in the stack it needs.
+        var stack = $"{Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB";
+        var child = GraderProcess.RunToItsEnd(typeof(Program).Assembly.Location, new Dictionary<string, string>(), "iterative-fibonacci", $"{Large}");
+        Feedback.Require(
+            !child.Error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase),
+            "Iterative is recursive: its calls nest about n deep.",
+            () => $"Iterative({Large}) overflowed a thread's stack of {stack} (in a child process, which ended with \"Stack overflow\")",
+            "a loop, whose stack stays the same whatever n is",
+            Hints.RecursionInIterative);
+        if (child.ExitCode != 0)
+        {
+            Feedback.Fail($"Iterative({Large}) failed in a child process (exit code {child.ExitCode}).", child.Error.Trim(), "a normal return", Hints.UnexpectedException);
+        }
     }
 
     [Test]

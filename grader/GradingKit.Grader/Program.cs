@@ -10,7 +10,7 @@ namespace GradingKit.Grader;
 public static class Program
 {
     /// <summary>Runs one command.</summary>
-    /// <param name="args">processor-count, or run with its options.</param>
+    /// <param name="args">processor-count, iterative-fibonacci N, or run with its options.</param>
     /// <returns>0 on success; 1 when student code threw; 3 when the host stopped after work left running.</returns>
     public static int Main(string[] args)
     {
@@ -27,6 +27,39 @@ public static class Program
                 Console.Error.WriteLine(StudentCode.Describe(exception));
                 return 1;
             }
+        });
+
+        var n = new Argument<int>("n") { Description = "Which Fibonacci number." };
+        var iterativeFibonacci = new Command("iterative-fibonacci", $"Compute Fibonacci.Iterative(n) on a thread of a {Thresholds.E11.LoopStackBytes / 1024} KB stack and print ok: a recursion n deep overflows it and ends the process.")
+        {
+            n,
+        };
+        iterativeFibonacci.SetAction(result =>
+        {
+            Exception? problem = null;
+            var thread = new Thread(
+                () =>
+                {
+                    try
+                    {
+                        StudentClass.Fibonacci().Iterative(result.GetValue(n));
+                    }
+                    catch (Exception exception)
+                    {
+                        problem = exception;
+                    }
+                },
+                Thresholds.E11.LoopStackBytes);
+            thread.Start();
+            thread.Join();
+            if (problem is not null)
+            {
+                Console.Error.WriteLine(StudentCode.Describe(problem));
+                return 1;
+            }
+
+            Console.WriteLine("ok");
+            return 0;
         });
 
         var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
@@ -52,6 +85,6 @@ public static class Program
             return code;
         });
 
-        return new RootCommand("The GradingKit grader's own commands.") { processorCount, run }.Parse(args).Invoke();
+        return new RootCommand("The GradingKit grader's own commands.") { processorCount, iterativeFibonacci, run }.Parse(args).Invoke();
     }
 }

@@ -350,6 +350,17 @@ public static class Thresholds
         public static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(5);
     }
 
+    /// <summary>E11, Fibonacci with a loop.</summary>
+    public static class E11
+    {
+        /// <summary>
+        /// The stack of the thread that computes F(100 000) in a child process: a loop needs a few KB of it
+        /// whatever n is, a recursion as deep as n overflows it, through whatever call (a method, a delegate,
+        /// an interface) it recurses, where reading the code sees only direct calls.
+        /// </summary>
+        public const int LoopStackBytes = 1024 * 1024;
+    }
+
     /// <summary>E12, Fibonacci in parallel.</summary>
     public static class E12
     {

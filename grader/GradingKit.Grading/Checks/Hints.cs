@@ -103,7 +103,8 @@ public static class Hints
         "Let the very exception object that the work threw reach the caller (or the outcome), not a new one.");
 
     public static readonly Hint CancellationIgnored = new(
-        "Cancellation ignored", "Pass the CancellationToken to the loop (ParallelOptions.CancellationToken) and stop starting items once it is canceled.");
+        "Cancellation ignored", "Pass the CancellationToken to the loop (ParallelOptions.CancellationToken) and stop starting items once it is canceled. "
+        + "PLINQ's WithCancellation looks at the token only every few dozen items: check it before each item's work too (cancellationToken.ThrowIfCancellationRequested()).");
 
     public static readonly Hint LostUpdates = new(
         "Lost updates (an unsynchronised sum)",

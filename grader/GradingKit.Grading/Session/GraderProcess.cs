@@ -13,20 +13,7 @@ public static class GraderProcess
     /// <returns>The child's standard output, trimmed.</returns>
     public static string Run(string graderAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = ChildProcess.Start(ChildProcess.DotnetHost, [graderAssembly, .. arguments]);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var child = ChildProcess.Run(start, Thresholds.StudentCalls.TimeLimit);
-        if (child.OverranItsLimit)
-        {
-            Feedback.Fail(
-                $"The child process `{string.Join(' ', arguments)}` did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.",
-                "still running", "a prompt answer", Hints.Hang);
-        }
-
+        var child = RunToItsEnd(graderAssembly, environment, arguments);
         var problem = child.Error.Trim();
         if (child.ExitCode != 0 && problem.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal))
         {
@@ -43,5 +30,30 @@ public static class GraderProcess
         }
 
         return child.Output.Trim();
+    }
+
+    /// <summary>Runs <c>dotnet GRADER.dll ARGS</c> with extra environment variables and returns how it ended, whatever the exit code; a child that overruns the time limit of a student call fails the check.</summary>
+    /// <param name="graderAssembly">The grader's assembly, whose entry point answers <paramref name="arguments"/>.</param>
+    /// <param name="environment">Variables to set in the child.</param>
+    /// <param name="arguments">The command for the entry point.</param>
+    /// <returns>The child's exit code and what it printed.</returns>
+    public static ChildExit RunToItsEnd(string graderAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = ChildProcess.Start(ChildProcess.DotnetHost, [graderAssembly, .. arguments]);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var child = ChildProcess.Run(start, Thresholds.StudentCalls.TimeLimit);
+        if (child.OverranItsLimit)
+        {
+            Feedback.Fail(
+                $"The child process `{string.Join(' ', arguments)}` did not finish within {Thresholds.StudentCalls.TimeLimit.TotalSeconds:0} s.",
+                "still running", "a prompt answer", Hints.Hang);
+        }
+
+        return child;
     }
 }
