@@ -18,6 +18,16 @@ public sealed class TheSandboxOnUbuntu
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private const string Lifted = "-n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0";
 
+    /// <summary>The runner (RUNNER_ENVIRONMENT), the switch's content (null: no such switch), and whether the switch must be lifted.</summary>
+    private static readonly object?[][] Terms =
+    [
+        ["github-hosted", "1\n", true],
+        ["self-hosted", "1\n", false],
+        ["", "1\n", false],
+        ["github-hosted", "0\n", false],
+        ["github-hosted", null, false],
+    ];
+
     [Test]
     public void Says_why_it_could_not_start_and_how_to_allow_it_where_AppArmor_forbids_user_namespaces()
     {
@@ -45,11 +55,7 @@ public sealed class TheSandboxOnUbuntu
         steps[grades - 1].GetValueOrDefault("run").ShouldBe(Sandbox.LetItRunOnGitHubsRunner);
     }
 
-    [TestCase("github-hosted", "1\n", true)]
-    [TestCase("self-hosted", "1\n", false)]
-    [TestCase("", "1\n", false)]
-    [TestCase("github-hosted", "0\n", false)]
-    [TestCase("github-hosted", null, false)]
+    [TestCaseSource(nameof(Terms))]
     public void The_workflows_step_lifts_the_switch_only_where_it_is_on_and_only_on_a_runner_GitHub_discards(string runner, string? appArmorSwitch, bool lifts)
     {
         var (folder, switchFile, environment) = StandIns(runner, appArmorSwitch);
@@ -72,11 +78,7 @@ public sealed class TheSandboxOnUbuntu
         run.Output.ShouldContain("grading runs without the sandbox");
     }
 
-    [TestCase("github-hosted", "1\n", true)]
-    [TestCase("self-hosted", "1\n", false)]
-    [TestCase("", "1\n", false)]
-    [TestCase("github-hosted", "0\n", false)]
-    [TestCase("github-hosted", null, false)]
+    [TestCaseSource(nameof(Terms))]
     public void Classroom_50s_autograder_lifts_it_on_the_same_terms(string runner, string? appArmorSwitch, bool lifts)
     {
         var (folder, switchFile, environment) = StandIns(runner, appArmorSwitch);
