@@ -24,7 +24,11 @@ public sealed class E12_FibonacciParallel
     }
 
     [Test]
-    public void Starts_no_more_tasks_than_the_cutoff_allows() => RequireCutoffHonoured(Seed.ForThisCheck());
+    public void Starts_no_more_tasks_than_the_cutoff_allows()
+    {
+        RequireCutoffHonoured(Seed.ForThisCheck());
+        RequireNoForkAtTheCutoff();
+    }
 
     [Test]
     public void Forks_a_task_at_each_step_above_the_cutoff()
@@ -107,6 +111,35 @@ public sealed class E12_FibonacciParallel
             () => $"{started}",
             $"at most {allowed}: {Thresholds.E12.TasksPerForkStep} per recursion step above the cutoff ({forkSteps} steps), none below it",
             Hints.CutoffIgnored);
+    }
+
+    /// <summary>
+    /// ParallelRecursive(n, n) is plain recursion, all of it on the calling thread: a fork at n == cutoff
+    /// (n &lt; cutoff where the contract says n &lt;= cutoff) runs F(n - 1) or F(n - 2) on another thread,
+    /// where about 62% or 38% of the call's CPU time then goes. CPU time per thread, which neither load
+    /// nor one CPU changes; a system that does not tell it leaves the check to the task count alone.
+    /// </summary>
+    private void RequireNoForkAtTheCutoff()
+    {
+        if (!CpuSplit.Available)
+        {
+            return;
+        }
+
+        var n = Thresholds.E12.SmallestTimedN;
+        while (GradersOwnWork.PlainRecursion(n).Cpu < Thresholds.E12.AtTheCutoffWork && n < Thresholds.E12.LargestTimedN)
+        {
+            n++;
+        }
+
+        var call = $"Fibonacci.ParallelRecursive({n}, {n})";
+        var split = StudentCode.Call(call, () => CpuSplit.Of(() => fibonacci.ParallelRecursive(n, n)));
+        Feedback.Require(
+            split.Elsewhere <= split.Process * Thresholds.E12.ElsewhereAtTheCutoff,
+            $"{call} forked at n == sequentialCutoff: other threads did part of its work.",
+            () => $"{Durations.Format(split.Elsewhere)} of its {Durations.Format(split.Process)} of CPU time on threads other than the calling one",
+            $"at most {Thresholds.E12.ElsewhereAtTheCutoff:P0} of it there: plain recursion at n <= sequentialCutoff, all on the calling thread",
+            Hints.ForksAtTheCutoff);
     }
 
     private (string Call, Forks Started, long ForkSteps) CountTasks(Random random)

@@ -385,6 +385,21 @@ public static class Thresholds
 
         /// <summary>The speed-up's largest n, however fast the sequential run.</summary>
         public const int LargestTimedN = 46;
+
+        /// <summary>
+        /// What the grader's own plain recursion of F(n) costs for the n at which ParallelRecursive(n, n) is
+        /// watched for a fork at the cutoff itself: long enough that its CPU time per thread dwarfs the
+        /// process's other threads (a few milliseconds).
+        /// </summary>
+        public static readonly TimeSpan AtTheCutoffWork = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>
+        /// The most of ParallelRecursive(n, n)'s CPU time that may run on threads other than the calling one:
+        /// plain recursion leaves next to none there; a fork at the cutoff itself puts F(n - 1) or F(n - 2) there,
+        /// about 62% or 38% of it (measured, 2 CPUs, 2026-12-06: the reference 0.02 to 1.0 ms of 180 to 290 ms,
+        /// under 0.4%; a fork at the cutoff 111 to 209 ms of 180 to 340 ms, 58 to 62%).
+        /// </summary>
+        public const double ElsewhereAtTheCutoff = 0.2;
     }
 
     /// <summary>E13, counting numbers in files.</summary>

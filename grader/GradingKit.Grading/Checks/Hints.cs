@@ -154,6 +154,10 @@ public static class Hints
         "Results remembered between calls, or the work skipped",
         "Do the whole work afresh on every call: keep no results from one call to the next (no static cache or memo), and compute what each call asks for.");
 
+    public static readonly Hint ForksAtTheCutoff = new(
+        "Forking at the cutoff itself",
+        "The recursion is plain at n <= sequentialCutoff: compare with <=, so that ParallelRecursive(n, n) starts no task.");
+
     public static readonly Hint NotParallel = new(
         "No parallelism", "Above the cutoff, fork one branch as a task and compute the other on the current thread.");
 
