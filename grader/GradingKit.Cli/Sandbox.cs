@@ -47,6 +47,9 @@ public static class Sandbox
     /// </summary>
     internal const string AppArmorSwitch = "/proc/sys/kernel/apparmor_restrict_unprivileged_userns";
 
+    /// <summary>The command that turns <see cref="AppArmorSwitch"/> off until the next boot.</summary>
+    private const string LiftTheSwitch = "sysctl -w kernel.apparmor_restrict_unprivileged_userns=0";
+
     /// <summary>
     /// A workflow step's shell command that lets the sandbox run on a GitHub-hosted runner: it turns
     /// <see cref="AppArmorSwitch"/> off with the runner's password-less sudo, only where it is on and
@@ -54,7 +57,7 @@ public static class Sandbox
     /// where sudo cannot, grading goes on without the sandbox and its report says why.
     /// </summary>
     public const string LetItRunOnGitHubsRunner =
-        $"if [ \"$RUNNER_ENVIRONMENT\" = github-hosted ] && [ \"$(cat {AppArmorSwitch} 2>/dev/null)\" = 1 ]; then sudo -n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 || echo \"sudo could not lift it: grading runs without the sandbox, and says why\"; fi";
+        $"if [ \"$RUNNER_ENVIRONMENT\" = github-hosted ] && [ \"$(cat {AppArmorSwitch} 2>/dev/null)\" = 1 ]; then sudo -n {LiftTheSwitch} || echo \"sudo could not lift it: grading runs without the sandbox, and says why\"; fi";
 
     /// <summary>The workflow step that runs <see cref="LetItRunOnGitHubsRunner"/>, before the grading step.</summary>
     public static Dictionary<string, object> WorkflowStep => new()
@@ -115,7 +118,7 @@ public static class Sandbox
         var why = $"unshare could not make the namespaces (exit code {exitCode}: {error.Trim().Split('\n')[0]})";
         return appArmorSwitch?.Trim() == "1"
             ? $"{why}: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1, as on Ubuntu 24.04 and GitHub's "
-                + "Ubuntu runners); `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0` allows them until the next boot (the kit's workflows do it on GitHub's runners)"
+                + $"Ubuntu runners); `sudo {LiftTheSwitch}` allows them until the next boot (the kit's workflows do it on GitHub's runners)"
             : why;
     }
 

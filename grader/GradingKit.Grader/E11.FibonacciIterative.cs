@@ -66,17 +66,15 @@ public sealed class E11_FibonacciIterative
 
         // Reading the code sees direct calls only; a recursion through a delegate or an interface shows in the stack it needs.
         var stack = $"{Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB";
-        var child = GraderProcess.RunToItsEnd(typeof(Program).Assembly.Location, new Dictionary<string, string>(), "iterative-fibonacci", $"{Large}");
+        string[] command = ["iterative-fibonacci", $"{Large}"];
+        var child = GraderProcess.RunToItsEnd(typeof(Program).Assembly.Location, new Dictionary<string, string>(), command);
         Feedback.Require(
             !child.Error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase),
             "Iterative is recursive: its calls nest about n deep.",
             () => $"Iterative({Large}) overflowed a thread's stack of {stack} (in a child process, which ended with \"Stack overflow\")",
             "a loop, whose stack stays the same whatever n is",
             Hints.RecursionInIterative);
-        if (child.ExitCode != 0)
-        {
-            Feedback.Fail($"Iterative({Large}) failed in a child process (exit code {child.ExitCode}).", child.Error.Trim(), "a normal return", Hints.UnexpectedException);
-        }
+        GraderProcess.RequireNormalExit(child, command);
     }
 
     [Test]

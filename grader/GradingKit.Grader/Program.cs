@@ -15,52 +15,20 @@ public static class Program
     public static int Main(string[] args)
     {
         var processorCount = new Command("processor-count", "Print what CpuCounter.ProcessorCount() returns.");
-        processorCount.SetAction(_ =>
-        {
-            try
-            {
-                Console.WriteLine(StudentClass.CpuCounter().ProcessorCount());
-                return 0;
-            }
-            catch (Exception exception)
-            {
-                Console.Error.WriteLine(StudentCode.Describe(exception));
-                return 1;
-            }
-        });
+        processorCount.SetAction(_ => Answer(() => StudentClass.CpuCounter().ProcessorCount()));
 
         var n = new Argument<int>("n") { Description = "Which Fibonacci number." };
-        var iterativeFibonacci = new Command("iterative-fibonacci", $"Compute Fibonacci.Iterative(n) on a thread of a {Thresholds.E11.LoopStackBytes / 1024} KB stack and print ok: a recursion n deep overflows it and ends the process.")
+        var iterativeFibonacci = new Command("iterative-fibonacci", $"Compute Fibonacci.Iterative(n) on a thread of a {Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB stack and print ok: a recursion n deep overflows it and ends the process.")
         {
             n,
         };
-        iterativeFibonacci.SetAction(result =>
-        {
-            Exception? problem = null;
-            var thread = new Thread(
-                () =>
-                {
-                    try
-                    {
-                        StudentClass.Fibonacci().Iterative(result.GetValue(n));
-                    }
-                    catch (Exception exception)
-                    {
-                        problem = exception;
-                    }
-                },
-                Thresholds.E11.LoopStackBytes);
-            thread.Start();
-            thread.Join();
-            if (problem is not null)
+        iterativeFibonacci.SetAction(result => Answer(
+            () =>
             {
-                Console.Error.WriteLine(StudentCode.Describe(problem));
-                return 1;
-            }
-
-            Console.WriteLine("ok");
-            return 0;
-        });
+                StudentClass.Fibonacci().Iterative(result.GetValue(n));
+                return "ok";
+            },
+            Thresholds.E11.LoopStackBytes));
 
         var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
         var exercises = new Option<string[]>("--exercise") { Description = "An exercise to grade, in order (repeatable).", Required = true };
@@ -86,5 +54,36 @@ public static class Program
         });
 
         return new RootCommand("The GradingKit grader's own commands.") { processorCount, iterativeFibonacci, run }.Parse(args).Invoke();
+    }
+
+    /// <summary>Prints what student code answers, from a thread of the given stack (0: the runtime's default); what it threw goes to standard error.</summary>
+    /// <returns>0 for an answer; 1 when student code threw.</returns>
+    private static int Answer(Func<object> studentCode, int stackBytes = 0)
+    {
+        object? answer = null;
+        Exception? problem = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    answer = studentCode();
+                }
+                catch (Exception exception)
+                {
+                    problem = exception;
+                }
+            },
+            stackBytes);
+        thread.Start();
+        thread.Join();
+        if (problem is not null)
+        {
+            Console.Error.WriteLine(StudentCode.Describe(problem));
+            return 1;
+        }
+
+        Console.WriteLine(answer);
+        return 0;
     }
 }

@@ -14,6 +14,16 @@ public static class GraderProcess
     public static string Run(string graderAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var child = RunToItsEnd(graderAssembly, environment, arguments);
+        RequireNormalExit(child, arguments);
+        return child.Output.Trim();
+    }
+
+    /// <summary>Fails the check where the child did not exit normally: the stub's message as it is, any other exception of student code as unexpected.</summary>
+    /// <param name="child">How the child ended.</param>
+    /// <param name="arguments">The command it ran, for the message.</param>
+    public static void RequireNormalExit(ChildExit child, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(child);
         var problem = child.Error.Trim();
         if (child.ExitCode != 0 && problem.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal))
         {
@@ -28,8 +38,6 @@ public static class GraderProcess
                 "a normal return",
                 Hints.UnexpectedException);
         }
-
-        return child.Output.Trim();
     }
 
     /// <summary>Runs <c>dotnet GRADER.dll ARGS</c> with extra environment variables and returns how it ended, whatever the exit code; a child that overruns the time limit of a student call fails the check.</summary>
