@@ -168,7 +168,7 @@ public sealed class E13_NumberCounter
             $"{call} threw {thrown?.GetType().Name} on files that hold nothing but integers.",
             () => $"{thrown!.GetType().FullName}: {StudentCode.MessageOf(thrown)}",
             "the counts, no exception",
-            hint);
+            thrown is null ? hint : StudentCode.HintFor(thrown) ?? hint);
 
         var differences = files.Counts.Keys.Union(counts?.Keys ?? [])
             .Select(number => (number, Expected: files.Counts.GetValueOrDefault(number), Counted: counts?.GetValueOrDefault(number) ?? 0))

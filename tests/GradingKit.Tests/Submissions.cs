@@ -33,22 +33,29 @@ internal sealed record ExpectedGrade(
             return null;
         }
 
-        if (HintFor(test) is not { } hint)
+        var hints = HintsFor(test);
+        if (hints.Count == 0)
         {
             return test.Outcome == "Passed" ? null : $"{test}, expected to pass:\n{test.Message}";
         }
 
         // A check that passed has no message: what it measured is in its output (the attempts of a timing check).
-        return test.FailedWith(hint) ? null : $"{test}, expected to fail with the hint \"{hint.Mistake}\":\n{(test.Outcome == "Passed" ? test.Output : test.Message)}";
+        return hints.Any(test.FailedWith) ? null : $"{test}, expected to fail with the hint \"{string.Join("\" or \"", hints.Select(hint => hint.Mistake))}\":\n{(test.Outcome == "Passed" ? test.Output : test.Message)}";
     }
 
-    /// <summary>The hint a test must show, or null when it must pass.</summary>
-    public Hint? HintFor(GradedTest test)
+    /// <summary>The hint a test must show (the first, where a race decides between several), or null when it must pass.</summary>
+    public Hint? HintFor(GradedTest test) => HintsFor(test).FirstOrDefault();
+
+    /// <summary>
+    /// The hints a test may show, any one of them, where it must fail: one as a rule; "A or B" where a race
+    /// decides which the check sees (a shared dictionary that miscounts, or throws as it breaks); none where it must pass.
+    /// </summary>
+    public IReadOnlyList<Hint> HintsFor(GradedTest test)
     {
-        var name = Failures.GetValueOrDefault($"{test.Exercise}.{test.DisplayName}") ?? Failures.GetValueOrDefault($"{test.Exercise}.{test.Method}");
-        return name is null
-            ? null
-            : typeof(Hints).GetField(name)?.GetValue(null) as Hint ?? throw new InvalidOperationException($"expected.json names an unknown hint: {name}");
+        var names = Failures.GetValueOrDefault($"{test.Exercise}.{test.DisplayName}") ?? Failures.GetValueOrDefault($"{test.Exercise}.{test.Method}");
+        return names is null
+            ? []
+            : names.Split(" or ").Select(name => typeof(Hints).GetField(name)?.GetValue(null) as Hint ?? throw new InvalidOperationException($"expected.json names an unknown hint: {name}")).ToList();
     }
 }
 

@@ -41,6 +41,25 @@ public sealed class TheStudentCodeBoundary
     }
 
     [Test]
+    public void Names_the_mistake_that_an_exception_of_the_runtime_tells()
+    {
+        StudentCode.HintFor(Thrown(() => checked(long.MaxValue + Environment.ProcessorCount))).ShouldBe(Hints.ArithmeticOverflow);
+        StudentCode.HintFor(new AggregateException(Thrown(() => checked(int.MaxValue + Environment.ProcessorCount)))).ShouldBe(Hints.ArithmeticOverflow);
+
+        // A list enumerated while it changes: what another thread's Add does to a loop over it.
+        var list = new List<int> { 1, 2 };
+        StudentCode.HintFor(Thrown(() => list.Sum(item => { list.Add(item); return item; }))).ShouldBe(Hints.UnsafeSharedCollection);
+        var dictionary = new Dictionary<int, int> { [1] = 1, [2] = 2 };
+        StudentCode.HintFor(new AggregateException(Thrown(() => dictionary.Keys.Sum(key => dictionary[key + 2] = key)))).ShouldBe(Hints.UnsafeSharedCollection);
+
+        // What one thread's own bug throws from a collection, and what student code throws itself, tell no such mistake.
+        StudentCode.HintFor(Thrown(() => list[list.Count])).ShouldBeNull();
+        StudentCode.HintFor(Thrown(() => new Dictionary<int, int>()[1])).ShouldBeNull();
+        StudentCode.HintFor(Thrown(() => Throw<int>(new InvalidOperationException("queue empty")))).ShouldBeNull();
+        StudentCode.HintFor(Thrown(() => Throw<int>(new IndexOutOfRangeException()))).ShouldBeNull();
+    }
+
+    [Test]
     public void Hands_back_the_exception_a_check_expects_but_not_a_stub()
     {
         StudentCode.CallExpectingException("new Pool(0)", () => throw new ArgumentOutOfRangeException("workers"))
@@ -245,6 +264,20 @@ public sealed class TheStudentCodeBoundary
     private static int Stub() => throw new NotImplementedException("E04: Pool.Map");
 
     private static T Throw<T>(Exception exception) => throw exception;
+
+    private static Exception Thrown<T>(Func<T> run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception error)
+        {
+            return error;
+        }
+
+        throw new InvalidOperationException("nothing was thrown");
+    }
 
     private static async IAsyncEnumerable<int> Slow()
     {

@@ -347,7 +347,46 @@ public static partial class StudentCode
             $"{what} threw {error.GetType().Name}.",
             $"{error.GetType().FullName}: {MessageOf(error)}{Environment.NewLine}{StackTraceOf(error)}",
             "a normal return",
-            Hints.UnexpectedException);
+            HintFor(error) ?? Hints.UnexpectedException);
+    }
+
+    /// <summary>
+    /// The mistake an exception from student code points to, where its type and the runtime's frames it
+    /// came from tell one: an arithmetic overflow; or a collection of System.Collections.Generic that threw
+    /// what only two threads changing it at once make it throw (its enumeration broken by a change, its
+    /// state corrupted, an index past its end while it grew). Only type tests and the runtime's own stack
+    /// trace of the runtime's own exception types are read: no student code runs.
+    /// </summary>
+    /// <param name="error">What the student code threw (the first cause inside an AggregateException).</param>
+    /// <returns>The hint, or null where the exception tells no mistake of its own.</returns>
+    public static Hint? HintFor(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var cause = error;
+        while (cause is AggregateException { InnerExceptions: [var inner, ..] })
+        {
+            cause = inner;
+        }
+
+        if (cause is OverflowException)
+        {
+            return Hints.ArithmeticOverflow;
+        }
+
+        var type = cause.GetType();
+        if (type.Assembly != typeof(object).Assembly)
+        {
+            return null;
+        }
+
+        // The runtime's own frames, from the throw on: they may lack a collection's small methods, which the JIT inlines into their caller.
+        var frames = new System.Diagnostics.StackTrace(cause, fNeedFileInfo: false).GetFrames().Select(frame => frame.GetMethod()).ToList();
+        var thrower = frames.TakeWhile(method => method?.DeclaringType is { } declaring && (declaring.Name == "ThrowHelper" || declaring == typeof(Array))).ToList();
+        var collection = frames.Skip(thrower.Count).TakeWhile(method => method?.DeclaringType?.Namespace == "System.Collections.Generic").Select(method => method!.Name).ToList();
+        var broken = thrower.Any(method => method!.Name.Contains("EnumFailedVersion", StringComparison.Ordinal) || method.Name.Contains("ConcurrentOperationsNotSupported", StringComparison.Ordinal))
+            || (collection.Count > 0 && (type == typeof(InvalidOperationException) || type == typeof(IndexOutOfRangeException) || type == typeof(NullReferenceException)));
+        var outgrown = type == typeof(ArgumentException) && collection.Any(name => name is "set_Capacity" or "Grow" or "Resize" or "AddWithResize" or "EnsureCapacity");
+        return broken || outgrown ? Hints.UnsafeSharedCollection : null;
     }
 
     [DoesNotReturn]

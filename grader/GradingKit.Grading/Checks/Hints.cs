@@ -14,6 +14,15 @@ public static class Hints
         "An exception from your own code",
         "Read the exception and its stack trace; the check's tasks themselves do not throw here.");
 
+    /// <summary>An exception that only a collection changed by two threads at once throws (<see cref="Boundary.StudentCode.HintFor"/>).</summary>
+    public static readonly Hint UnsafeSharedCollection = new(
+        "A collection changed by several threads at once",
+        "List<T>, Dictionary<TKey, TValue> and their kin are not thread-safe: give each worker its own and merge them at the end, put every use under one lock, or use a collection of System.Collections.Concurrent.");
+
+    public static readonly Hint ArithmeticOverflow = new(
+        "An arithmetic overflow",
+        "A number outgrew its type: int holds up to 2,147,483,647 and long up to about 9.2 x 10^18 (F(92)); compute in long, or in BigInteger where numbers grow without bound.");
+
     /// <summary>Student code ended a check with NUnit's own exception, which only the grader may throw.</summary>
     public static readonly Hint NUnitVerdict = new(
         "NUnit's verdict from your own code",
