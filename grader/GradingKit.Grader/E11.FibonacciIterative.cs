@@ -66,15 +66,38 @@ public sealed class E11_FibonacciIterative
 
         // Reading the code sees direct calls only; a recursion through a delegate or an interface shows in the stack it needs.
         var stack = $"{Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB";
-        string[] command = ["iterative-fibonacci", $"{Large}"];
-        var child = GraderProcess.RunToItsEnd(typeof(Program).Assembly.Location, new Dictionary<string, string>(), command);
-        Feedback.Require(
-            !child.Error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase),
-            "Iterative is recursive: its calls nest about n deep.",
-            () => $"Iterative({Large}) overflowed a thread's stack of {stack} (in a child process, which ended with \"Stack overflow\")",
-            "a loop, whose stack stays the same whatever n is",
-            Hints.RecursionInIterative);
-        GraderProcess.RequireNormalExit(child, command);
+        var report = Path.GetTempFileName();
+        try
+        {
+            string[] command = ["iterative-fibonacci", $"{Large}", "--report", report];
+            var child = GraderProcess.RunToItsEnd(typeof(Program).Assembly.Location, new Dictionary<string, string>(), command);
+            Feedback.Require(
+                !child.Error.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase),
+                "Iterative is recursive: its calls nest about n deep.",
+                () => $"Iterative({Large}) overflowed a thread's stack of {stack} (in a child process, which ended with \"Stack overflow\")",
+                "a loop, whose stack stays the same whatever n is",
+                Hints.RecursionInIterative);
+            GraderProcess.RequireNormalExit(child, command);
+
+            // The same run, where a recursion that goes on on a fresh thread before its stack fills shows in the threads it starts.
+            var started = File.ReadAllText(report).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+            Feedback.Require(
+                started.Count == 2,
+                $"Iterative({Large}) ended the child process before it returned.",
+                () => $"exit code {child.ExitCode}, without the grader's count of the threads and tasks it started",
+                "a return, after which the grader counts them",
+                Hints.UnexpectedException);
+            Feedback.Require(
+                started.Sum() <= Thresholds.E11.StartedAllowance,
+                "Iterative is recursive: its calls go on on other threads.",
+                () => $"Iterative({Large}) started {Count(started[0], "thread")} and {Count(started[1], "task")} (in the child process, counted from the runtime's events)",
+                $"a loop on the thread that calls it, which starts no thread or task (at most {Thresholds.E11.StartedAllowance} in all, for the runtime's own)",
+                Hints.RecursionInIterative);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     [Test]
@@ -84,6 +107,8 @@ public sealed class E11_FibonacciIterative
 
         ArgumentChecks.RequireRejects<ArgumentOutOfRangeException>($"Fibonacci.Iterative({n})", "n", () => fibonacci.Iterative(n));
     }
+
+    private static string Count(long count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     private static string Digits(System.Numerics.BigInteger value)
     {

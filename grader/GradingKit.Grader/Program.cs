@@ -18,17 +18,27 @@ public static class Program
         processorCount.SetAction(_ => Answer(() => StudentClass.CpuCounter().ProcessorCount()));
 
         var n = new Argument<int>("n") { Description = "Which Fibonacci number." };
-        var iterativeFibonacci = new Command("iterative-fibonacci", $"Compute Fibonacci.Iterative(n) on a thread of a {Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB stack and print ok: a recursion n deep overflows it and ends the process.")
+        var report = new Option<FileInfo>("--report") { Description = "The file that receives the threads and the tasks the call started.", Required = true };
+        var iterativeFibonacci = new Command(
+            "iterative-fibonacci",
+            $"Compute Fibonacci.Iterative(n) on a thread of a {Thresholds.E11.LoopStackBytes / (1024 * 1024)} MB stack and print ok: a recursion n deep overflows it and ends the process. "
+            + "The threads and tasks it started go to the report file, which student code cannot write (the API policy bans file writes).")
         {
-            n,
+            n, report,
         };
-        iterativeFibonacci.SetAction(result => Answer(
-            () =>
-            {
-                StudentClass.Fibonacci().Iterative(result.GetValue(n));
-                return "ok";
-            },
-            Thresholds.E11.LoopStackBytes));
+        iterativeFibonacci.SetAction(result =>
+        {
+            using var counter = TaskCounter.Start();
+            return Answer(
+                () =>
+                {
+                    StudentClass.Fibonacci().Iterative(result.GetValue(n));
+                    var (tasks, threads) = counter.Read();
+                    File.WriteAllText(result.GetValue(report)!.FullName, $"{Math.Max(0, threads - 1)} {tasks}"); // less the thread the call runs on, the grader's own
+                    return "ok";
+                },
+                Thresholds.E11.LoopStackBytes);
+        });
 
         var events = new Option<FileInfo>("--events") { Description = "The file that receives one JSON line per event.", Required = true };
         var exercises = new Option<string[]>("--exercise") { Description = "An exercise to grade, in order (repeatable).", Required = true };

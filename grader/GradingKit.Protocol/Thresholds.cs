@@ -359,6 +359,14 @@ public static class Thresholds
         /// an interface) it recurses, where reading the code sees only direct calls.
         /// </summary>
         public const int LoopStackBytes = 1024 * 1024;
+
+        /// <summary>
+        /// Threads and tasks that computing F(100 000) may start: a loop starts none. A recursion that goes on on a fresh
+        /// thread or task before its stack fills, so that no stack holds it all, starts one per few thousand
+        /// levels: at least 14 on the runtime's default stacks. The allowance covers a thread that the runtime
+        /// itself may start meanwhile.
+        /// </summary>
+        public const int StartedAllowance = 2;
     }
 
     /// <summary>E12, Fibonacci in parallel.</summary>
