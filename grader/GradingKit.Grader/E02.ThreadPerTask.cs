@@ -108,11 +108,14 @@ public sealed class E02_ThreadPerTask
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
+        var runs = new TaskRuns(taskCount);
+
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, taskCount, WorkKind.Waiting),
-            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
-            Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight));
+            () => runner.RunAll(taskCount, index => Wait(runs, index, duration)),
+            Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight),
+            () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
     }
 
     [Timed]
@@ -124,10 +127,19 @@ public sealed class E02_ThreadPerTask
         var call = $"ThreadPerTask.RunAll({taskCount}, task)";
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
+        var runs = new TaskRuns(taskCount);
+
         Timing.Require(
             call,
             TimingModel.CpuTimeOfWaiting(taskCount, duration, taskCount),
-            () => runner.RunAll(taskCount, _ => TimelineRecorder.Wait(duration)),
-            _ => Hints.BusyWaiting);
+            () => runner.RunAll(taskCount, index => Wait(runs, index, duration)),
+            _ => Hints.BusyWaiting,
+            () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
+    }
+
+    private static void Wait(TaskRuns runs, int index, TimeSpan duration)
+    {
+        runs.Ran(index);
+        TimelineRecorder.Wait(duration);
     }
 }

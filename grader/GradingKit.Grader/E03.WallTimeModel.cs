@@ -40,6 +40,8 @@ public sealed class E03_WallTimeModel
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
         var work = ComputingWork.For(Thresholds.Timing.ComputingTask);
 
+        var runs = new TaskRuns(taskCount);
+
         // The witness: how many of the computing tasks ran at once. One thread per task, every
         // thread started before any is joined, has them all in flight together, even on one CPU.
         Timing.Require(
@@ -47,7 +49,12 @@ public sealed class E03_WallTimeModel
             () =>
             {
                 var inFlight = new InFlightCount();
-                var (measured, timeline) = Timing.MeasureTimeline(call, () => runner.RunAll(taskCount, _ => inFlight.During(work)));
+                var (measured, timeline) = Timing.MeasureTimeline(call, () => runner.RunAll(taskCount, index =>
+                {
+                    runs.Ran(index);
+                    inFlight.During(work);
+                }));
+                runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever);
                 return new TimedAttempt(
                     measured,
                     TimingModel.WallTime(taskCount, Thresholds.Timing.ComputingTask, taskCount, WorkKind.Computing, measured.Others),
@@ -69,11 +76,18 @@ public sealed class E03_WallTimeModel
         var work = ComputingWork.For(Thresholds.Timing.ComputingTask);
         var limit = TimingModel.CpuTimeOfComputing(taskCount, Thresholds.Timing.ComputingTask);
 
+        var runs = new TaskRuns(taskCount);
+
         Timing.Require(
             call,
             limit,
-            () => runner.RunAll(taskCount, _ => work()),
-            attempt => attempt.Measurement.Cpu > limit.Limit ? Hints.BusyWaiting : Hints.WorkNotRun);
+            () => runner.RunAll(taskCount, index =>
+            {
+                runs.Ran(index);
+                work();
+            }),
+            attempt => attempt.Measurement.Cpu > limit.Limit ? Hints.BusyWaiting : Hints.WorkNotRun,
+            () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
     }
 
     [Timed]

@@ -77,10 +77,18 @@ public sealed class E04_PoolMap
         var call = $"Pool.Map(items[{items.Count}], work)";
         Timing.WarmUp(call, () => pool.Map([1, 2], item => item));
 
+        var runs = new TaskRuns(items.Count);
+        IReadOnlyList<int>? results = null;
+
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, Processors, WorkKind.Waiting),
-            () => pool.Map(items, Timing.WaitingWork<int>(duration)),
-            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+            () => results = StudentCode.CopyOf(pool.Map(items, Timing.WaitingWork(duration, runs))),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce),
+            () =>
+            {
+                runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
+                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+            });
     }
 }

@@ -79,10 +79,18 @@ public sealed class E05_PoolSize
         var call = $"Pool.Map(items[{items.Count}], work, {workers})";
         Timing.WarmUp(call, () => pool.Map([1, 2], item => item, workers));
 
+        var runs = new TaskRuns(items.Count);
+        IReadOnlyList<int>? results = null;
+
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
-            () => pool.Map(items, Timing.WaitingWork<int>(duration), workers),
-            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+            () => results = StudentCode.CopyOf(pool.Map(items, Timing.WaitingWork(duration, runs), workers)),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce),
+            () =>
+            {
+                runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
+                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+            });
     }
 }

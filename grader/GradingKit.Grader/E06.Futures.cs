@@ -144,10 +144,18 @@ public sealed class E06_Futures
         var call = $"Futures.MapAsync(items[{items.Count}], work, {workers})";
         Timing.WarmUp(call, () => StudentCode.Await(call, futures.MapAsync([1, 2], item => item, workers)));
 
+        var runs = new TaskRuns(items.Count);
+        IReadOnlyList<int>? results = null;
+
         Timing.Require(
             call,
             TimingModel.WallTime(items.Count, duration, workers, WorkKind.Waiting),
-            () => StudentCode.Await(call, futures.MapAsync(items, Timing.WaitingWork<int>(duration), workers)),
-            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+            () => results = StudentCode.Await(call, futures.MapAsync(items, Timing.WaitingWork(duration, runs), workers), StudentCode.CopyOf),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce),
+            () =>
+            {
+                runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
+                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+            });
     }
 }

@@ -92,14 +92,23 @@ public sealed class E07_ResultMerger
         var call = $"ResultMerger.SumResults({taskCount}, task)";
         Timing.WarmUp(call, () => merger.SumResults(2, _ => 1));
 
+        var runs = new TaskRuns(taskCount);
+        var sum = 0.0;
+
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
-            () => merger.SumResults(taskCount, _ =>
+            () => sum = merger.SumResults(taskCount, index =>
             {
+                runs.Ran(index);
                 TimelineRecorder.Wait(duration);
                 return 1;
             }),
-            Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight));
+            Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight),
+            () =>
+            {
+                runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever);
+                Feedback.Require(sum == taskCount, $"{call}, in a timed run, returned the wrong sum.", () => $"{sum}", $"{taskCount}: each of the {taskCount} tasks returned 1", Hints.LostUpdates);
+            });
     }
 }

@@ -91,6 +91,7 @@ public sealed class E08_LockedLoop
         var call = $"LockedLoop.RunAll({taskCount}, task)";
         var threads = new ConcurrentDictionary<int, bool>();
         var mostThreads = 0; // of one run: each attempt calls from a thread of its own
+        var runs = new TaskRuns(taskCount);
         Timing.WarmUp(call, () => loop.RunAll(2, (_, _) => { }));
 
         Timing.Require(
@@ -109,8 +110,9 @@ public sealed class E08_LockedLoop
             () =>
             {
                 threads.Clear();
-                loop.RunAll(taskCount, (_, shared) =>
+                loop.RunAll(taskCount, (index, shared) =>
                 {
+                    runs.Ran(index);
                     threads.TryAdd(Environment.CurrentManagedThreadId, true);
                     TimelineRecorder.Wait(outside);
                     using (shared.EnterScope())
@@ -120,7 +122,8 @@ public sealed class E08_LockedLoop
                 });
                 mostThreads = Math.Max(mostThreads, threads.Count);
             },
-            attempt => attempt.Limit.LooksLikeTheMistake(attempt.Measurement) ? OneAtATime(mostThreads) : Hints.TooFewInFlight);
+            attempt => attempt.Limit.LooksLikeTheMistake(attempt.Measurement) ? OneAtATime(mostThreads) : Hints.TooFewInFlight,
+            () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
     }
 
     /// <summary>What running the tasks one at a time shows, by the threads of one run: all on one, no parallelism at all; on several, each holding the lock around its whole task.</summary>

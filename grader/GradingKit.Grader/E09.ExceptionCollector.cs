@@ -177,8 +177,10 @@ public sealed class E09_ExceptionCollector
         var workers = random.Next(Math.Max(3, TimingModel.Processors + 1), (2 * TimingModel.Processors) + 2); // at least 3: conclusive on one CPU too
         var taskCount = (2 * workers) - random.Next(0, 2);
         var duration = Thresholds.Timing.WaitingTask;
+        var runs = new TaskRuns(taskCount);
         var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
         {
+            runs.Ran(index);
             TimelineRecorder.Wait(duration);
             return index % 3 == 0 ? throw new InvalidOperationException($"task {index} failed (thrown by the grader)") : index;
         })).ToList();
@@ -194,11 +196,28 @@ public sealed class E09_ExceptionCollector
         })).ToList(), workers));
         probe.RequireAtMost(call, workers, $"workers = {workers}");
 
+        IReadOnlyList<TaskOutcome<int>>? outcomes = null;
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, workers, WorkKind.Waiting),
-            () => collector.RunAll(tasks, workers),
-            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+            () => outcomes = StudentCode.CopyOf(collector.RunAll(tasks, workers)),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce),
+            () =>
+            {
+                runs.RequireEachOnce(call, "task", Hints.StopsAtFirstFailure);
+                var timed = $"{call}, in a timed run,";
+                var byTask = ByTask(timed, (outcomes ?? []).Select(outcome => NotNull(timed, outcome)));
+                var wrong = Enumerable.Range(0, taskCount)
+                    .Where(index => !byTask.TryGetValue(index, out var outcome) || outcome.Succeeded == (index % 3 == 0) || (outcome.Succeeded && outcome.Value != index))
+                    .ToList();
+                var swallowed = wrong.Any(index => index % 3 == 0 && byTask.TryGetValue(index, out var outcome) && outcome.Succeeded);
+                Feedback.Require(
+                    wrong.Count == 0,
+                    $"{timed} did not return each task's own outcome.",
+                    () => $"wrong or missing outcomes: {Feedback.List(wrong.Select(index => byTask.TryGetValue(index, out var outcome) ? Describe(outcome) : $"task {index}: none"))}",
+                    $"{taskCount} outcomes: task i failed where i is a multiple of 3, and returned i otherwise",
+                    swallowed ? Hints.ExceptionRecreated : Hints.WrongAttribution);
+            });
     }
 
     /// <summary>

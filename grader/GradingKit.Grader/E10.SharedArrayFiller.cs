@@ -85,13 +85,25 @@ public sealed class E10_SharedArrayFiller
         var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
         Timing.WarmUp(call, () => filler.FillWithTaskIds(new RecordingSharedArray(2 * workers, workers, probedWrites: 0), workers));
 
+        var array = new RecordingSharedArray(length, workers, probedWrites: 0, Thresholds.E10.SlowWrite);
+
         Timing.Require(
             call,
             TimingModel.WallTime(length, write, workers, WorkKind.Waiting) with
             {
                 Model = $"ceil({length} / {workers}) writes x {Durations.Format(write)} (every write to this array waits; {workers} workers)",
             },
-            () => filler.FillWithTaskIds(new RecordingSharedArray(length, workers, probedWrites: 0, Thresholds.E10.SlowWrite), workers),
-            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce));
+            () => filler.FillWithTaskIds(array = new RecordingSharedArray(length, workers, probedWrites: 0, Thresholds.E10.SlowWrite), workers),
+            Timing.HintBy(Hints.Sequential, Hints.WorkersAtOnce),
+            () =>
+            {
+                var wrong = Enumerable.Range(0, length).Where(index => array.WritesPerSlot[index] != 1 || array.Values[index] != index).ToList();
+                Feedback.Require(
+                    wrong.Count == 0,
+                    $"{call}, in a timed run, did not write every slot exactly once with its own index.",
+                    () => $"{wrong.Count} of {length} slots written other than once or with another value, for example {Feedback.List(wrong.Select(i => $"array[{i}] = {array.Values[i]} ({array.WritesPerSlot[i]}x)"), 4)}",
+                    $"{length} writes, array[i] = i once for each i",
+                    array.WritesPerSlot.All(writes => writes == 0) ? Hints.CopyOfSharedArray : Hints.SlotWrittenTwiceOrNever);
+            });
     }
 }

@@ -121,8 +121,11 @@ public sealed class E13_NumberCounter
             call,
             () =>
             {
-                var baseline = Timing.Measure(Count(files, 1), () => counter.CountOccurrences(files.Paths, 1));
-                var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counter.CountOccurrences(files.Paths, workers));
+                IReadOnlyDictionary<int, long>? oneWorker = null, counted = null;
+                var baseline = Timing.Measure(Count(files, 1), () => oneWorker = StudentCode.CopyOf(counter.CountOccurrences(files.Paths, 1)));
+                var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counted = StudentCode.CopyOf(counter.CountOccurrences(files.Paths, workers)));
+                RequireMatches($"{Count(files, 1)}, in a timed run,", files, oneWorker, Hints.MiscountedNumbers);
+                RequireMatches($"{call}, in a timed run,", files, counted, Hints.MiscountedNumbers);
                 // What the parallel run's witness saw comes first: a reader thread beside one worker is no ignored worker count.
                 var spread = Witness.Of(concurrency, Hints.NoSpeedUp, bytes);
                 return new TimedAttempt(
@@ -169,7 +172,11 @@ public sealed class E13_NumberCounter
             () => $"{thrown!.GetType().FullName}: {StudentCode.MessageOf(thrown)}",
             "the counts, no exception",
             thrown is null ? hint : StudentCode.HintFor(thrown) ?? hint);
+        RequireMatches(call, files, counts, hint);
+    }
 
+    private static void RequireMatches(string call, NumberFileSet files, IReadOnlyDictionary<int, long>? counts, Hint hint)
+    {
         var differences = files.Counts.Keys.Union(counts?.Keys ?? [])
             .Select(number => (number, Expected: files.Counts.GetValueOrDefault(number), Counted: counts?.GetValueOrDefault(number) ?? 0))
             .Where(d => d.Expected != d.Counted)
@@ -178,7 +185,7 @@ public sealed class E13_NumberCounter
         Feedback.Require(
             differences.Count == 0,
             $"{call} does not match an independent count.",
-            () => $"{differences.Count} numbers counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
+            () => $"{differences.Count} {(differences.Count == 1 ? "number" : "numbers")} counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
                 + $"{counts?.Values.Sum() ?? 0} numbers counted in all",
             $"{files.Counts.Values.Sum()} numbers in all, each counted as often as it occurs",
             hint);

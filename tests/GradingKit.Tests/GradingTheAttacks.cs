@@ -64,6 +64,9 @@ public sealed class GradingTheAttacks
                 graded.Exercise(exercise).GetProperty("earned").GetDouble().ShouldBe(points, $"{exercise}\n{graded}");
             }
 
+            // What a person reads in a terminal holds no escape sequence or bidirectional override of the student's.
+            graded.Output.ShouldNotContain('\u001b');
+            graded.Output.ShouldNotContain('\u202e');
             File.Exists(Marker).ShouldBeFalse($"{name} wrote {Marker}");
             KitFingerprint().ShouldBe(kitBefore, $"{name} changed the kit's files");
             ProcessesNaming(submission).ShouldBeEmpty($"{name} left processes running");

@@ -60,6 +60,18 @@ public sealed class TheStudentCodeBoundary
     }
 
     [Test]
+    public void Reads_a_students_text_as_printable_escaping_what_would_drive_a_terminal()
+    {
+        var forged = "\u001b[2J\u001b[H\u001b]0;title\u0007E01 4 / 4 passed\rTotal 100 / 100\u202Eevil\r\nnext line\tend";
+
+        var message = StudentCode.MessageOf(new InvalidOperationException(forged));
+
+        message.ShouldBe($"\\u001B[2J\\u001B[H\\u001B]0;title\\u0007E01 4 / 4 passed{Environment.NewLine}Total 100 / 100\\u202Eevil{Environment.NewLine}next line\tend");
+        var huge = StudentCode.MessageOf(new InvalidOperationException(new string('x', StudentCode.TextKept + 123)));
+        huge.ShouldBe($"{new string('x', StudentCode.TextKept)} ... (123 more characters)");
+    }
+
+    [Test]
     public void Hands_back_the_exception_a_check_expects_but_not_a_stub()
     {
         StudentCode.CallExpectingException("new Pool(0)", () => throw new ArgumentOutOfRangeException("workers"))

@@ -23,6 +23,9 @@ namespace GradingKit.Grading.Boundary;
 /// </summary>
 public static partial class StudentCode
 {
+    /// <summary>How much of a text from student code the reports keep (<see cref="Printable"/>): enough for any message and stack trace a student means to show.</summary>
+    public const int TextKept = 4000;
+
     /// <summary>How a failure of student code reads: an unfinished stub by its message, anything else by type and message.</summary>
     /// <param name="error">What the student code threw.</param>
     /// <returns>One line for the report; the message is read as <see cref="MessageOf"/> reads it.</returns>
@@ -54,7 +57,7 @@ public static partial class StudentCode
     /// <param name="error">The exception.</param>
     /// <param name="property">The property's name, for the text that replaces it when reading fails.</param>
     /// <param name="read">Reads it.</param>
-    /// <returns>The text (empty for null), or "&lt;its Message threw SuccessException&gt;", or "&lt;its Message did not return within 5 s&gt;".</returns>
+    /// <returns>The text (empty for null) as the reports may show it (<see cref="Printable"/>), or "&lt;its Message threw SuccessException&gt;", or "&lt;its Message did not return within 5 s&gt;".</returns>
     public static string TextOf(Exception error, string property, Func<Exception, string?> read)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -82,7 +85,30 @@ public static partial class StudentCode
             return $"<its {property} did not return within {Thresholds.StudentCalls.TextLimit.TotalSeconds:0} s>";
         }
 
-        return text!;
+        return Printable(text!);
+    }
+
+    /// <summary>
+    /// Text from student code as a report may show it: where it would reach a terminal or a page, a
+    /// control or formatting character (a terminal's escape sequence that clears the screen or paints
+    /// a forged score, a carriage return that overwrites a line, a bidirectional override that reorders
+    /// it) is written as \uXXXX instead, line breaks kept; and no more than <see cref="TextKept"/>
+    /// characters of it.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The text, safe to print.</returns>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.ReplaceLineEndings(); // a lone carriage return too: it would overwrite the line
+        var printable = new System.Text.StringBuilder(Math.Min(lines.Length, TextKept));
+        foreach (var c in lines.AsSpan(0, Math.Min(lines.Length, TextKept)))
+        {
+            var unsafeToPrint = c is not ('\r' or '\n' or '\t') && (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+            printable.Append(unsafeToPrint ? $"\\u{(int)c:X4}" : c);
+        }
+
+        return lines.Length > TextKept ? $"{printable} ... ({lines.Length - TextKept} more characters)" : printable.ToString();
     }
 
     /// <summary>

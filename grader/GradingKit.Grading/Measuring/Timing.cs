@@ -246,22 +246,25 @@ public static class Timing
     /// <param name="limit">What it should cost.</param>
     /// <param name="run">The call itself (not yet bounded: this method bounds it).</param>
     /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <param name="verify">Fails the check where the run just measured did not do its work (every task run once, the results right): a run that skips work when it is timed earns nothing. None where the call does no work of the grader's.</param>
     /// <returns>The attempt that passed.</returns>
-    public static TimedAttempt Require(string call, TimeLimit limit, Action run, Func<TimedAttempt, Hint> hint) =>
-        Require(call, _ => limit, run, hint);
+    public static TimedAttempt Require(string call, TimeLimit limit, Action run, Func<TimedAttempt, Hint> hint, Action? verify = null) =>
+        Require(call, _ => limit, run, hint, verify);
 
     /// <summary>Measures a call into student code against an expectation that depends on the measurement (the CPU time other processes took).</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="limitFor">What it should cost, given what was measured.</param>
     /// <param name="run">The call itself (not yet bounded: this method bounds it).</param>
     /// <param name="hint">The hint for a failure, from the best attempt.</param>
+    /// <param name="verify">Fails the check where the run just measured did not do its work; see the overload above.</param>
     /// <returns>The attempt that passed.</returns>
-    public static TimedAttempt Require(string call, Func<Measurement, TimeLimit> limitFor, Action run, Func<TimedAttempt, Hint> hint) =>
+    public static TimedAttempt Require(string call, Func<Measurement, TimeLimit> limitFor, Action run, Func<TimedAttempt, Hint> hint, Action? verify = null) =>
         Require(
             call,
             () =>
             {
                 var (measurement, timeline) = MeasureTimeline(call, run);
+                verify?.Invoke();
                 return new TimedAttempt(measurement, limitFor(measurement)) { Timeline = timeline };
             },
             hint);
@@ -271,12 +274,13 @@ public static class Timing
     /// <param name="run">A small run of the code that the check will time.</param>
     public static void WarmUp(string call, Action run) => StudentCode.Call(call, run);
 
-    /// <summary>The grader's waiting work for a map: waits <paramref name="duration"/>, then returns its item.</summary>
-    /// <typeparam name="T">The item type.</typeparam>
+    /// <summary>The grader's waiting work for a map of the items 0 to n - 1: records the item's run, waits <paramref name="duration"/>, then returns its item.</summary>
     /// <param name="duration">t.</param>
+    /// <param name="runs">Where its runs are recorded.</param>
     /// <returns>The work.</returns>
-    public static Func<T, T> WaitingWork<T>(TimeSpan duration) => item =>
+    public static Func<int, int> WaitingWork(TimeSpan duration, TaskRuns runs) => item =>
     {
+        runs.Ran(item);
         TimelineRecorder.Wait(duration);
         return item;
     };

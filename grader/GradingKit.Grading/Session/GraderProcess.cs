@@ -24,7 +24,7 @@ public static class GraderProcess
     public static void RequireNormalExit(ChildExit child, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(child);
-        var problem = child.Error.Trim();
+        var problem = StudentCode.Printable(child.Error.Trim()); // student code writes there too
         if (child.ExitCode != 0 && problem.StartsWith(NotImplemented.Prefix, StringComparison.Ordinal))
         {
             throw GraderVerdicts.Failure(problem);
