@@ -114,9 +114,9 @@ public sealed class E12_FibonacciParallel
     }
 
     /// <summary>
-    /// ParallelRecursive(n, n) is plain recursion, all of it on the calling thread: a fork at n == cutoff
-    /// (n &lt; cutoff where the contract says n &lt;= cutoff) runs F(n - 1) or F(n - 2) on another thread,
-    /// where about 62% or 38% of the call's CPU time then goes. CPU time per thread, which neither load
+    /// ParallelRecursive(n, n) is plain recursion, all of it on one thread (the calling one, or one it hands
+    /// the whole call to): a fork at n == cutoff (n &lt; cutoff where the contract says n &lt;= cutoff) runs
+    /// F(n - 1) or F(n - 2) on another thread beside it, where about 38% of the call's CPU time then goes. CPU time per thread, which neither load
     /// nor one CPU changes; a system that does not tell it leaves the check to the task count alone.
     /// </summary>
     private void RequireNoForkAtTheCutoff()
@@ -135,13 +135,13 @@ public sealed class E12_FibonacciParallel
 
         // Judged against the work F(n) takes, not against what the call cost: a call that skips the work (a memo) hands none of it elsewhere.
         var call = $"Fibonacci.ParallelRecursive({n}, {n})";
-        var allowed = work.Cpu * Thresholds.E12.ElsewhereAtTheCutoff;
+        var allowed = work.Cpu * Thresholds.E12.BesideTheBusiestAtTheCutoff;
         var split = StudentCode.Call(call, () => CpuSplit.Of(() => fibonacci.ParallelRecursive(n, n)));
         Feedback.Require(
-            split.Elsewhere <= allowed,
-            $"{call} forked at n == sequentialCutoff: other threads did part of its work.",
-            () => $"{Durations.Format(split.Elsewhere)} of CPU time on threads other than the calling one (the call cost {Durations.Format(split.Process)} in all)",
-            $"at most {Durations.Format(allowed)} there ({Thresholds.E12.ElsewhereAtTheCutoff:P0} of {Durations.Format(work.Cpu)}, {work.What}): plain recursion at n <= sequentialCutoff, all on the calling thread",
+            split.BesideTheBusiest <= allowed,
+            $"{call} forked at n == sequentialCutoff: two or more threads shared its work.",
+            () => $"{Durations.Format(split.BesideTheBusiest)} of CPU time on threads beside the busiest one (the call cost {Durations.Format(split.Process)} in all)",
+            $"at most {Durations.Format(allowed)} there ({Thresholds.E12.BesideTheBusiestAtTheCutoff:P0} of {Durations.Format(work.Cpu)}, {work.What}): plain recursion at n <= sequentialCutoff, on one thread",
             Hints.ForksAtTheCutoff);
     }
 

@@ -402,13 +402,15 @@ public static class Thresholds
         public static readonly TimeSpan AtTheCutoffWork = TimeSpan.FromMilliseconds(200);
 
         /// <summary>
-        /// The most CPU time that ParallelRecursive(n, n) may spend on threads other than the calling one, as a
-        /// share of what F(n) by plain recursion costs the grader: plain recursion leaves next to none there; a
-        /// fork at the cutoff itself puts F(n - 1) or F(n - 2) there, about 62% or 38% of the work (measured,
-        /// 2 CPUs, 2026-12-06: the reference 0.02 to 1.0 ms of calls costing 180 to 290 ms, under 0.4%; a fork at
-        /// the cutoff 111 to 209 ms of 180 to 340 ms, 58 to 62%). A call that skips the work (a memo) has none elsewhere.
+        /// The most CPU time that ParallelRecursive(n, n) may spend on threads beside its busiest one, as a
+        /// share of what F(n) by plain recursion costs the grader: plain recursion, on the calling thread or
+        /// handed whole to another, leaves next to none there; a fork at the cutoff itself puts the smaller
+        /// of F(n - 1) and F(n - 2) there, about 38% of the work (measured on the calling thread, 2 CPUs,
+        /// 2026-12-06: the reference 0.02 to 1.0 ms of calls costing 180 to 290 ms, under 0.4%; a fork at the
+        /// cutoff 111 to 209 ms of 180 to 340 ms, 58 to 62%, beside the calling thread). A call that skips the
+        /// work (a memo) has none there.
         /// </summary>
-        public const double ElsewhereAtTheCutoff = 0.2;
+        public const double BesideTheBusiestAtTheCutoff = 0.2;
     }
 
     /// <summary>E13, counting numbers in files.</summary>
