@@ -54,21 +54,22 @@ public static class GradeCommand
         ArgumentNullException.ThrowIfNull(progress);
         var clock = Stopwatch.StartNew();
         using var sources = SubmissionSources.Take(GraderBuild.SourceFolder(plan.Kit, implementation));
-        progress($"Building the grader for {label} from {sources.Files.Count} source files");
+        progress($"Building the grader for {label} from {sources.Files.Count} source files" + (sources.Left.Count > 0 ? $" ({string.Join("; ", sources.Left)})" : string.Empty));
         var built = GraderBuild.Build(plan.Kit, implementation, sources, plan.Batch);
         if (built.Violations.Count > 0)
         {
             return GradeReport.NotGraded(
                 plan, label, string.Join(Environment.NewLine, built.Violations), "the submission uses APIs that the grader does not allow", clock.Elapsed.TotalSeconds, GradeStatus.Integrity)
                 with
-            { Sources = sources.Files };
+            { Sources = sources.Files, SourcesLeft = sources.Left };
         }
 
         if (built.GraderAssembly is null)
         {
-            return GradeReport.NotGraded(plan, label, string.Join(Environment.NewLine, built.Errors), "the submission did not build", clock.Elapsed.TotalSeconds)
+            var leftOut = sources.Left.Count > 0 ? $"{Environment.NewLine}Not built as the submission names them: {string.Join("; ", sources.Left)}" : string.Empty;
+            return GradeReport.NotGraded(plan, label, string.Join(Environment.NewLine, built.Errors) + leftOut, "the submission did not build", clock.Elapsed.TotalSeconds)
                 with
-            { Sources = sources.Files };
+            { Sources = sources.Files, SourcesLeft = sources.Left };
         }
 
         var supervisor = new Supervisor(built.GraderAssembly, plan.Parameters, plan.ExerciseLimit, progress);
@@ -79,6 +80,7 @@ public static class GradeCommand
             grades.Sum(g => g.Points), grades.Sum(g => g.Earned), clock.Elapsed.TotalSeconds, Environment.ProcessorCount, grades)
         {
             Sources = sources.Files,
+            SourcesLeft = sources.Left,
             Sandbox = Sandbox.Description,
         };
     }

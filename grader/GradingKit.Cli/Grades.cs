@@ -112,6 +112,9 @@ public sealed record GradeReport(
     /// <summary>The .cs files the submission was built from, relative to its folder (the grade command builds nothing else of it).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>The .cs files the build left out or took under another name, each with why (<see cref="SubmissionSources.Left"/>).</summary>
+    public IReadOnlyList<string> SourcesLeft { get; init; } = [];
+
     /// <summary>The checks this machine could not decide, even measured again at the end of the run, as "E03 Check_name".</summary>
     public IReadOnlyList<string> Undecided =>
         Exercises.SelectMany(e => e.Checks.Where(c => c.Verdict == Verdict.Inconclusive).Select(c => $"{e.Id} {c.Test}")).ToList();

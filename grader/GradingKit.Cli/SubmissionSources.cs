@@ -35,7 +35,12 @@ public sealed class SubmissionSources : IDisposable
     /// <summary>The files taken, relative to the implementation's folder, '/'-separated.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>The .cs files left out, each with why (a link, a name the build cannot take, too large).</summary>
+    /// <summary>
+    /// What the build did not take as the submission named it, for the report: each .cs file left out, with
+    /// why (a link, too large), and each one copied under another name, because its path holds characters
+    /// other than ASCII letters, digits, '.', '_', '-' and '/' (a space, an accented letter), each of which
+    /// the copy's name writes as '_': "Dedicated Threads.cs: built as Dedicated_Threads.cs".
+    /// </summary>
     public IReadOnlyList<string> Left { get; }
 
     /// <summary>Copies the .cs files of a folder into a fresh temporary folder.</summary>
@@ -51,11 +56,12 @@ public sealed class SubmissionSources : IDisposable
         var copy = root.CreateSubdirectory("sources");
         try
         {
-            foreach (var file in Walk(source))
+            // The names the build takes as they are come first, so that a renamed file never takes one of them.
+            foreach (var (file, relative) in Walk(source)
+                .Select(file => (file, Path.GetRelativePath(source.FullName, file.FullName).Replace('\\', '/')))
+                .OrderBy(file => Buildable(file.Item2) == file.Item2 ? 0 : 1))
             {
-                var relative = Path.GetRelativePath(source.FullName, file.FullName).Replace('\\', '/');
                 var refusal = file.LinkTarget is not null ? "a link"
-                    : !relative.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/') ? "a path of other characters than letters, digits, '.', '_', '-' and '/'"
                     : file.Length > LargestFileBytes ? $"larger than {LargestFileBytes >> 20} MiB"
                     : null;
                 if (refusal is not null)
@@ -69,10 +75,16 @@ public sealed class SubmissionSources : IDisposable
                     throw new UsageException($"{folder} holds more than {MostFiles} .cs files; an exercise submission needs a dozen.");
                 }
 
-                var target = new FileInfo(Path.Combine(copy.FullName, relative));
+                var name = BuildableName(relative, files);
+                if (name != relative)
+                {
+                    left.Add($"{relative}: built as {name}");
+                }
+
+                var target = new FileInfo(Path.Combine(copy.FullName, name));
                 target.Directory!.Create();
                 file.CopyTo(target.FullName);
-                files.Add(relative);
+                files.Add(name);
             }
 
             return files.Count > 0
@@ -88,6 +100,22 @@ public sealed class SubmissionSources : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => root.Delete(recursive: true);
+
+    /// <summary>The path as the build takes it: every character but ASCII letters, digits, '.', '_', '-' and '/' written as '_', and a number added where two paths would meet.</summary>
+    private static string BuildableName(string relative, IReadOnlyList<string> taken)
+    {
+        var name = Buildable(relative);
+        var stem = name[..^".cs".Length];
+        for (var number = 2; taken.Contains(name, StringComparer.OrdinalIgnoreCase); number++)
+        {
+            name = $"{stem}-{number}.cs";
+        }
+
+        return name;
+    }
+
+    private static string Buildable(string relative) =>
+        string.Concat(relative.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' ? c : '_'));
 
     /// <summary>The .cs files below a folder, in a stable order, without entering links, hidden folders, bin or obj.</summary>
     private static IEnumerable<FileInfo> Walk(DirectoryInfo folder)
