@@ -54,6 +54,18 @@ public sealed class E04_PoolMap
         var probe = RunProbed(Seed.ForThisCheck());
 
         probe.RequireTargetReached("Pool.Map(items, work)", $"Environment.ProcessorCount = {Processors}, and the work only waits");
+        if (Processors >= 2)
+        {
+            var items = Enumerable.Range(0, 3 * Processors).ToList();
+            var slow = new SlowItemProbe(items.Count, Processors);
+            var call = $"Pool.Map(items[{items.Count}], work)";
+            StudentCode.Call(call, () => pool.Map(items, item =>
+            {
+                slow.Run(item);
+                return item;
+            }));
+            slow.Require(call, "item");
+        }
     }
 
     private ConcurrencyProbe RunProbed(Random random)

@@ -30,6 +30,18 @@ public sealed class E05_PoolSize
         }, workers));
 
         probe.RequireExactlyTheWorkers(call, "and the work only waits");
+        if (workers >= 2)
+        {
+            var slowItems = Enumerable.Range(0, 3 * workers).ToList();
+            var slow = new SlowItemProbe(slowItems.Count, workers);
+            var slowCall = $"Pool.Map(items[{slowItems.Count}], work, {workers})";
+            StudentCode.Call(slowCall, () => pool.Map(slowItems, item =>
+            {
+                slow.Run(item);
+                return item;
+            }, workers));
+            slow.Require(slowCall, "item");
+        }
     }
 
     [Test]

@@ -68,6 +68,16 @@ public sealed class E06_Futures
         StudentCode.Await(call, task);
 
         probe.RequireExactlyTheWorkers(call, "and the work only waits");
+
+        var slowItems = Enumerable.Range(0, 3 * workers).ToList();
+        var slow = new SlowItemProbe(slowItems.Count, workers);
+        var slowCall = $"Futures.MapAsync(items[{slowItems.Count}], work, {workers})";
+        StudentCode.Await(slowCall, StudentCode.Call(slowCall, () => futures.MapAsync(slowItems, item =>
+        {
+            slow.Run(item);
+            return item;
+        }, workers)));
+        slow.Require(slowCall, "item");
     }
 
     [Test]

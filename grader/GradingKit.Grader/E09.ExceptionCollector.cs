@@ -167,6 +167,21 @@ public sealed class E09_ExceptionCollector
         }
 
         probe.RequireExactlyTheWorkers(call, "and the tasks only wait");
+
+        var slow = new SlowItemProbe(3 * workers, workers);
+        var slowTasks = Enumerable.Range(0, 3 * workers).Select(index => (Func<int>)(() =>
+        {
+            slow.Run(index);
+            return index;
+        })).ToList();
+        var slowCall = $"AsCompleted(tasks[{slowTasks.Count}], {workers})";
+        var slowEnumerator = StudentCode.Call(slowCall, () => collector.AsCompleted(slowTasks, workers).GetAsyncEnumerator());
+        while (StudentCode.TryMoveNext(slowCall, slowEnumerator, Thresholds.StudentCalls.TimeLimit, out var outcome) is true)
+        {
+            NotNull(slowCall, outcome);
+        }
+
+        slow.Require(slowCall, "task");
     }
 
     [Timed]
@@ -218,6 +233,16 @@ public sealed class E09_ExceptionCollector
                     $"{taskCount} outcomes: task i failed where i is a multiple of 3, and returned i otherwise",
                     swallowed ? Hints.ExceptionRecreated : Hints.WrongAttribution);
             });
+
+        // Fast enough, and each worker goes on to the next task as it frees up, not after the slowest of a batch (a witness that load cannot change).
+        var slow = new SlowItemProbe(3 * workers, workers);
+        var slowCall = $"ExceptionCollector.RunAll(tasks[{3 * workers}], {workers})";
+        StudentCode.Call(slowCall, () => collector.RunAll(Enumerable.Range(0, 3 * workers).Select(index => (Func<int>)(() =>
+        {
+            slow.Run(index);
+            return index;
+        })).ToList(), workers));
+        slow.Require(slowCall, "task");
     }
 
     /// <summary>

@@ -89,6 +89,10 @@ public static class Hints
         "More in flight than the pool size",
         "Bound the parallelism: ParallelOptions.MaxDegreeOfParallelism, a SemaphoreSlim, or exactly that many workers.");
 
+    public static readonly Hint WorkersWaitForTheBatch = new(
+        "Work started in batches, each waited for whole",
+        "Hand out the next item as soon as a worker frees up (a shared queue or channel, SemaphoreSlim, Parallel.ForEach with MaxDegreeOfParallelism), instead of starting `workers` items and waiting for all of them before the next ones: a worker whose item ends early stands idle until the slowest of its batch ends.");
+
     public static readonly Hint TooFewInFlight = new(
         "Too little parallelism (fewer in flight than asked)",
         "Let exactly `workers` items run at once; do not process items one after another or in fewer workers.");
