@@ -146,6 +146,6 @@ internal sealed class HostReport : IDisposable
                 break;
         }
 
-        StoppedForWorkLeftRunning = hostEvent is { Event: HostEventKind.ExerciseFinished, LeftRunning: not null };
+        StoppedForWorkLeftRunning = hostEvent is { Event: HostEventKind.ExerciseFinished } && (hostEvent.LeftRunning is not null || hostEvent.LeftTimers == true);
     }
 }

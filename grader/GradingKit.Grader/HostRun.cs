@@ -24,10 +24,12 @@ internal static class HostRun
         foreach (var exercise in exercises)
         {
             events.Write(new HostEvent(HostEventKind.ExerciseStarted, exercise));
+            var timers = System.Threading.Timer.ActiveCount;
             runner.Run(new Listener(events, exercise), Filter(exercise, checks));
             var leftRunning = GradingSession.WorkLeftRunning();
-            events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning });
-            if (leftRunning is not null && exercise != exercises[^1])
+            var leftTimers = System.Threading.Timer.ActiveCount > timers;
+            events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning, LeftTimers = leftTimers ? true : null });
+            if ((leftRunning is not null || leftTimers) && exercise != exercises[^1])
             {
                 return HostExitCodes.LeftWorkRunning;
             }

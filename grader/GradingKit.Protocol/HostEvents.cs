@@ -70,4 +70,11 @@ public sealed record HostEvent(HostEventKind Event, string? Exercise)
 
     /// <summary>What student code left running (exercise-finished).</summary>
     public string? LeftRunning { get; init; }
+
+    /// <summary>
+    /// Whether the exercise left more timers armed than it found (exercise-finished; null for no): a
+    /// timer of student code that fires later would throw into the next exercise's checks, so the host
+    /// stops after it, without a fault, and the next exercise starts in a fresh process.
+    /// </summary>
+    public bool? LeftTimers { get; init; }
 }

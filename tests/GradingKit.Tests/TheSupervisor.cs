@@ -147,6 +147,29 @@ public sealed class TheSupervisor
     }
 
     [Test]
+    public void Grades_on_in_a_fresh_host_after_an_exercise_that_left_timers_armed_without_a_fault()
+    {
+        using var standIn = new StandInHost();
+        var (runs, hosts) = Supervise(standIn, host =>
+        {
+            if (host.FirstExercise == "E01")
+            {
+                using var writer = host.Writer();
+                writer.Write(new HostEvent(HostEventKind.ExerciseStarted, "E01"));
+                writer.Write(new HostEvent(HostEventKind.ExerciseFinished, "E01") { LeftTimers = true });
+                host.Exit(HostExitCodes.LeftWorkRunning);
+                return;
+            }
+
+            Graded(host);
+            host.Exit(HostExitCodes.Done);
+        });
+
+        hosts.ShouldBe(2);
+        runs.Select(run => (run.Id, run.Fault)).ShouldBe([("E01", (string?)null), ("E02", null)]);
+    }
+
+    [Test]
     public void Is_not_stalled_by_a_process_that_holds_the_output_of_a_host_that_ended()
     {
         using var standIn = new StandInHost(leavesAChildHoldingItsOutput: true);
