@@ -109,11 +109,12 @@ public sealed class E02_ThreadPerTask
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
         var runs = new TaskRuns(taskCount);
+        var work = Timing.WaitingWork(duration, runs);
 
         Timing.Require(
             call,
             TimingModel.WallTime(taskCount, duration, taskCount, WorkKind.Waiting),
-            () => runner.RunAll(taskCount, index => Wait(runs, index, duration)),
+            () => runner.RunAll(taskCount, index => work(index)),
             Timing.HintBy(Hints.JoinRightAfterStart, Hints.TooFewInFlight),
             () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
     }
@@ -128,18 +129,14 @@ public sealed class E02_ThreadPerTask
         Timing.WarmUp(call, () => runner.RunAll(2, _ => { }));
 
         var runs = new TaskRuns(taskCount);
+        var work = Timing.WaitingWork(duration, runs);
 
         Timing.Require(
             call,
             TimingModel.CpuTimeOfWaiting(taskCount, duration, taskCount),
-            () => runner.RunAll(taskCount, index => Wait(runs, index, duration)),
+            () => runner.RunAll(taskCount, index => work(index)),
             _ => Hints.BusyWaiting,
             () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));
     }
 
-    private static void Wait(TaskRuns runs, int index, TimeSpan duration)
-    {
-        runs.Ran(index);
-        TimelineRecorder.Wait(duration);
-    }
 }

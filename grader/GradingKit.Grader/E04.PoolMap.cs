@@ -56,14 +56,9 @@ public sealed class E04_PoolMap
         probe.RequireTargetReached("Pool.Map(items, work)", $"Environment.ProcessorCount = {Processors}, and the work only waits");
         if (Processors >= 2)
         {
-            var items = Enumerable.Range(0, 3 * Processors).ToList();
-            var slow = new SlowItemProbe(items.Count, Processors);
-            var call = $"Pool.Map(items[{items.Count}], work)";
-            StudentCode.Call(call, () => pool.Map(items, item =>
-            {
-                slow.Run(item);
-                return item;
-            }));
+            var slow = new SlowItemProbe(Processors);
+            var call = $"Pool.Map(items[{slow.Items.Count}], work)";
+            StudentCode.Call(call, () => pool.Map(slow.Items, slow.Work));
             slow.Require(call, "item");
         }
     }
@@ -100,7 +95,7 @@ public sealed class E04_PoolMap
             () =>
             {
                 runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
-                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+                ResultChecks.RequireInItemOrder(Timing.InATimedRun(call), items, results);
             });
     }
 }

@@ -32,14 +32,9 @@ public sealed class E05_PoolSize
         probe.RequireExactlyTheWorkers(call, "and the work only waits");
         if (workers >= 2)
         {
-            var slowItems = Enumerable.Range(0, 3 * workers).ToList();
-            var slow = new SlowItemProbe(slowItems.Count, workers);
-            var slowCall = $"Pool.Map(items[{slowItems.Count}], work, {workers})";
-            StudentCode.Call(slowCall, () => pool.Map(slowItems, item =>
-            {
-                slow.Run(item);
-                return item;
-            }, workers));
+            var slow = new SlowItemProbe(workers);
+            var slowCall = $"Pool.Map(items[{slow.Items.Count}], work, {workers})";
+            StudentCode.Call(slowCall, () => pool.Map(slow.Items, slow.Work, workers));
             slow.Require(slowCall, "item");
         }
     }
@@ -105,7 +100,7 @@ public sealed class E05_PoolSize
             () =>
             {
                 runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
-                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+                ResultChecks.RequireInItemOrder(Timing.InATimedRun(call), items, results);
             });
     }
 }

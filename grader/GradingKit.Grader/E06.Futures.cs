@@ -69,14 +69,9 @@ public sealed class E06_Futures
 
         probe.RequireExactlyTheWorkers(call, "and the work only waits");
 
-        var slowItems = Enumerable.Range(0, 3 * workers).ToList();
-        var slow = new SlowItemProbe(slowItems.Count, workers);
-        var slowCall = $"Futures.MapAsync(items[{slowItems.Count}], work, {workers})";
-        StudentCode.Await(slowCall, StudentCode.Call(slowCall, () => futures.MapAsync(slowItems, item =>
-        {
-            slow.Run(item);
-            return item;
-        }, workers)));
+        var slow = new SlowItemProbe(workers);
+        var slowCall = $"Futures.MapAsync(items[{slow.Items.Count}], work, {workers})";
+        StudentCode.Await(slowCall, StudentCode.Call(slowCall, () => futures.MapAsync(slow.Items, slow.Work, workers)));
         slow.Require(slowCall, "item");
     }
 
@@ -165,7 +160,7 @@ public sealed class E06_Futures
             () =>
             {
                 runs.RequireEachOnce(call, "item", Hints.ItemRunTwiceOrNever);
-                ResultChecks.RequireInItemOrder($"{call}, in a timed run,", items, results);
+                ResultChecks.RequireInItemOrder(Timing.InATimedRun(call), items, results);
             });
     }
 }

@@ -108,7 +108,7 @@ public sealed class E07_ResultMerger
             () =>
             {
                 runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever);
-                Feedback.Require(sum == taskCount, $"{call}, in a timed run, returned the wrong sum.", () => $"{sum}", $"{taskCount}: each of the {taskCount} tasks returned 1", Hints.LostUpdates);
+                Feedback.Require(sum == taskCount, $"{Timing.InATimedRun(call)} returned the wrong sum.", () => $"{sum}", $"{taskCount}: each of the {taskCount} tasks returned 1", Hints.LostUpdates);
             });
     }
 }

@@ -168,12 +168,8 @@ public sealed class E09_ExceptionCollector
 
         probe.RequireExactlyTheWorkers(call, "and the tasks only wait");
 
-        var slow = new SlowItemProbe(3 * workers, workers);
-        var slowTasks = Enumerable.Range(0, 3 * workers).Select(index => (Func<int>)(() =>
-        {
-            slow.Run(index);
-            return index;
-        })).ToList();
+        var slow = new SlowItemProbe(workers);
+        var slowTasks = slow.Items.Select(index => (Func<int>)(() => slow.Work(index))).ToList();
         var slowCall = $"AsCompleted(tasks[{slowTasks.Count}], {workers})";
         var slowEnumerator = StudentCode.Call(slowCall, () => collector.AsCompleted(slowTasks, workers).GetAsyncEnumerator());
         while (StudentCode.TryMoveNext(slowCall, slowEnumerator, Thresholds.StudentCalls.TimeLimit, out var outcome) is true)
@@ -220,7 +216,7 @@ public sealed class E09_ExceptionCollector
             () =>
             {
                 runs.RequireEachOnce(call, "task", Hints.StopsAtFirstFailure);
-                var timed = $"{call}, in a timed run,";
+                var timed = Timing.InATimedRun(call);
                 var byTask = ByTask(timed, (outcomes ?? []).Select(outcome => NotNull(timed, outcome)));
                 var wrong = Enumerable.Range(0, taskCount)
                     .Where(index => !byTask.TryGetValue(index, out var outcome) || outcome.Succeeded == (index % 3 == 0) || (outcome.Succeeded && outcome.Value != index))
@@ -235,13 +231,9 @@ public sealed class E09_ExceptionCollector
             });
 
         // Fast enough, and each worker goes on to the next task as it frees up, not after the slowest of a batch (a witness that load cannot change).
-        var slow = new SlowItemProbe(3 * workers, workers);
-        var slowCall = $"ExceptionCollector.RunAll(tasks[{3 * workers}], {workers})";
-        StudentCode.Call(slowCall, () => collector.RunAll(Enumerable.Range(0, 3 * workers).Select(index => (Func<int>)(() =>
-        {
-            slow.Run(index);
-            return index;
-        })).ToList(), workers));
+        var slow = new SlowItemProbe(workers);
+        var slowCall = $"ExceptionCollector.RunAll(tasks[{slow.Items.Count}], {workers})";
+        StudentCode.Call(slowCall, () => collector.RunAll(slow.Items.Select(index => (Func<int>)(() => slow.Work(index))).ToList(), workers));
         slow.Require(slowCall, "task");
     }
 

@@ -100,7 +100,7 @@ public sealed class E10_SharedArrayFiller
                 var wrong = Enumerable.Range(0, length).Where(index => array.WritesPerSlot[index] != 1 || array.Values[index] != index).ToList();
                 Feedback.Require(
                     wrong.Count == 0,
-                    $"{call}, in a timed run, did not write every slot exactly once with its own index.",
+                    $"{Timing.InATimedRun(call)} did not write every slot exactly once with its own index.",
                     () => $"{wrong.Count} of {length} slots written other than once or with another value, for example {Feedback.List(wrong.Select(i => $"array[{i}] = {array.Values[i]} ({array.WritesPerSlot[i]}x)"), 4)}",
                     $"{length} writes, array[i] = i once for each i",
                     array.WritesPerSlot.All(writes => writes == 0) ? Hints.CopyOfSharedArray : Hints.SlotWrittenTwiceOrNever);

@@ -124,8 +124,8 @@ public sealed class E13_NumberCounter
                 IReadOnlyDictionary<int, long>? oneWorker = null, counted = null;
                 var baseline = Timing.Measure(Count(files, 1), () => oneWorker = StudentCode.CopyOf(counter.CountOccurrences(files.Paths, 1)));
                 var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => counted = StudentCode.CopyOf(counter.CountOccurrences(files.Paths, workers)));
-                RequireMatches($"{Count(files, 1)}, in a timed run,", files, oneWorker, Hints.MiscountedNumbers);
-                RequireMatches($"{call}, in a timed run,", files, counted, Hints.MiscountedNumbers);
+                RequireMatches(Timing.InATimedRun(Count(files, 1)), files, oneWorker, Hints.MiscountedNumbers);
+                RequireMatches(Timing.InATimedRun(call), files, counted, Hints.MiscountedNumbers);
                 // What the parallel run's witness saw comes first: a reader thread beside one worker is no ignored worker count.
                 var spread = Witness.Of(concurrency, Hints.NoSpeedUp, bytes);
                 return new TimedAttempt(

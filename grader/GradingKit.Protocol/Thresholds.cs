@@ -279,6 +279,13 @@ public static class Thresholds
         /// </summary>
         public static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(2);
 
+        /// <summary>
+        /// The items a slow-item probe hands out, per worker: with 3, a pool that waits for each batch of
+        /// `workers` runs at most workers - 1 others while item 0 is slow, fixed shares (PLINQ's ranges) all but
+        /// item 0's share, 3 x workers - 3, so the two stay apart from 2 workers on.
+        /// </summary>
+        public const int SlowItemRounds = 3;
+
         /// <summary>How long each probed task keeps its place after the gate opened, so that more in flight than allowed shows.</summary>
         public static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(40);
 

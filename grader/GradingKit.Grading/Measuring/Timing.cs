@@ -269,6 +269,11 @@ public static class Timing
             },
             hint);
 
+    /// <summary>How a failure found in a timed run names the call: "Pool.Map(items[8], work), in a timed run,".</summary>
+    /// <param name="call">The call, as the student wrote it.</param>
+    /// <returns>The call's name for the message.</returns>
+    public static string InATimedRun(string call) => $"{call}, in a timed run,";
+
     /// <summary>Runs the call once, unmeasured, so that the timed attempts do not pay for compiling it.</summary>
     /// <param name="call">The call, as the student wrote it.</param>
     /// <param name="run">A small run of the code that the check will time.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GradingKit.Grading.Checks;
+using GradingKit.Grading.Measuring;
 
 namespace GradingKit.Grading.Probes;
 
@@ -23,7 +24,7 @@ public sealed class TaskRuns(int count)
     /// <param name="hint">The likely mistake.</param>
     public void RequireEachOnce(string call, string unit, Hint hint)
     {
-        var what = $"{call}, in a timed run,";
+        var what = Timing.InATimedRun(call);
         ResultChecks.RequireAllRanBeforeReturn(what, () => seen.Count, count);
         ResultChecks.RequireEachIndexOnce(what, seen, count, unit, hint);
         seen.Clear();
