@@ -52,6 +52,22 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_parallel_run_that_did_not_run_in_parallel_fails_on_its_witness_whatever_the_baseline_cost()
+    {
+        // CI, 2026-12-06: one file after another cost 2.15 s as the sequential run and 1.22 s as the parallel one, the machine's doing.
+        var oneAfterAnother = new Concurrency(TimeSpan.FromMilliseconds(2330), TimeSpan.FromMilliseconds(23), 108, 1.0);
+        var spread = Witness.Of(oneAfterAnother, Hints.NoSpeedUp).ShouldNotBeNull();
+        spread.Holds.ShouldBeFalse();
+        var fairness = new BaselineFairness();
+
+        var judged = fairness.Judge(Cpu(2150), Cpu(1220), oneAfterAnother, spread).ShouldNotBeNull();
+
+        judged.ShouldBeSameAs(spread, "a run on one thread at a time has no speed-up for a baseline to inflate");
+        judged.Hint.ShouldBe(Hints.NoSpeedUp);
+        fairness.Judge(Cpu(2150), Cpu(1220), null, null).ShouldNotBeNull().Hint.ShouldBe(Hints.UnfairBaseline, "without a witness the ratio still decides");
+    }
+
+    [Test]
     public void A_baseline_is_not_shown_unfair_by_a_parallel_run_beside_busy_other_processes()
     {
         var busy = TimeSpan.FromMilliseconds(1200);

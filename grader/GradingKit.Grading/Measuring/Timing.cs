@@ -140,7 +140,11 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 /// telling, and where only this attempt's slowed sequential run lets the parallel run within its limit.
 /// Done at all: each run must cost at least the least the work can cost (<see cref="WorkCost.Least"/>),
 /// or it did not do the work (a result remembered from an earlier call costs next to nothing), and the
-/// check fails: a speed-up over such runs says nothing.
+/// check fails: a speed-up over such runs says nothing. A witness that saw the parallel run not run in
+/// parallel outranks the ratio: there is no speed-up for a baseline to inflate, and the machine alone
+/// has moved the same single-threaded run's CPU time by 1.8 x between two attempts of one check (a
+/// count of one file after another: 2.15 to 2.44 s, and once 1.22 s, in CI on 2026-12-06), as much as
+/// a baseline that does its work twice.
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
 /// <param name="work">What the work costs the grader itself, done plainly, if known.</param>
@@ -181,15 +185,15 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null, WorkCo
         var seen = $"the sequential run cost {Durations.Format(baseline)} of CPU time, {ratio:0.00} x the parallel run's {Durations.Format(parallel)}{over}";
         var expected = $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time "
             + $"(at most {Thresholds.SpeedUp.FairBaselineCpuRatio} x the parallel run's; over {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x, it did more than the work)";
+        if (then is { Holds: false })
+        {
+            return then; // a parallel run that did not run in parallel has no speed-up for a baseline to inflate
+        }
+
         var contended = Contended(baselineRun, parallelRun);
         if (ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio && contended is null)
         {
             return new(false, "fair baseline", seen, expected, Hints.UnfairBaseline, JudgesEveryAttempt: true);
-        }
-
-        if (then is { Holds: false })
-        {
-            return then;
         }
 
         var undecided = ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio
