@@ -12,6 +12,17 @@ internal static class HostFaults
         $"{exercise} did not finish within {limit.TotalSeconds:0} s: a deadlock, or an endless loop? "
             + $"(it was running {ShortName(test)}; the grading host was ended)";
 
+    /// <summary>The exercise ran more threads at once than a grading host may have.</summary>
+    /// <param name="exercise">The exercise.</param>
+    /// <param name="threads">The threads counted.</param>
+    /// <param name="limit">The most a host may have.</param>
+    /// <param name="test">The test it was running, if any.</param>
+    /// <returns>The message.</returns>
+    public static string TooManyThreads(string exercise, int threads, int limit, string? test) =>
+        $"{exercise} ran {threads} threads at once, more than a grading host may have ({limit}): a thread per task for thousands of tasks, "
+            + $"or threads that never end? Run many tasks on a few workers: the thread pool, Parallel.ForEach, or threads that take tasks from a queue "
+            + $"(it was running {ShortName(test)}; the grading host was ended)";
+
     /// <summary>The host died during the exercise.</summary>
     /// <param name="exercise">The exercise.</param>
     /// <param name="exitCode">The host's exit code.</param>

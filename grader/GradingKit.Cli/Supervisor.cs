@@ -14,7 +14,7 @@ public sealed record ExerciseRun(string Id, IReadOnlyList<HostEvent> Tests, stri
 /// Runs the grading host (the grader's <c>run</c> command) in child processes and watches it: one
 /// host for a run without faults; when student code crashes the host, hangs an exercise past
 /// <see cref="Thresholds.GradeCommand.ExerciseLimit"/>, or the host's report holds an event that the host did
-/// not write (<see cref="HostReport"/>), the host and its process tree are ended, that exercise gets
+/// not write (<see cref="HostReport"/>), or runs more threads at once than <see cref="HostThreads"/> allows, the host and its process tree are ended, that exercise gets
 /// the fault, and grading goes on with the next exercise in a new host. The host itself stops after
 /// an exercise that left work running, so that the next one starts in a fresh process. Every host
 /// accounts for at least one exercise, so there are never more hosts than exercises.
@@ -170,6 +170,7 @@ public sealed class Supervisor
     {
         // Counts from the host's start and from each exercise's start and end, so that a host is bounded before and between exercises too.
         var sinceProgress = Stopwatch.StartNew();
+        var threads = new HostThreads(host);
         while (true)
         {
             var exited = host.WaitForExit(Poll);
@@ -199,6 +200,11 @@ public sealed class Supervisor
             if (sinceProgress.Elapsed > exerciseLimit)
             {
                 return report.Runs(exercise => HostFaults.Hang(exercise, exerciseLimit, report.RunningTest));
+            }
+
+            if (threads.OverTheLimit() is { } count)
+            {
+                return report.Runs(exercise => HostFaults.TooManyThreads(exercise, count, HostThreads.Limit, report.RunningTest));
             }
         }
     }

@@ -305,6 +305,15 @@ public static class Thresholds
 
         /// <summary>The managed heap the grading host may use, so that endless allocation ends in an OutOfMemoryException, not a killed machine.</summary>
         public const long HostHeapLimitBytes = 4L * 1024 * 1024 * 1024;
+
+        /// <summary>
+        /// The most threads a grading host and the processes it starts may run at once, its own and student
+        /// code's, before the grade command ends it as a fault of the exercise running (Linux). A thread
+        /// bomb ends there instead of taking the machine's last process ids (Linux's pid_max is 32768 on
+        /// many machines, this one's among them): 1024, and 16 more for each CPU, since the grader keeps 8
+        /// threads a CPU in its thread pool (at least 64). The reference's host ran at most 73 at P = 2.
+        /// </summary>
+        public static int HostThreads => 1024 + (16 * Environment.ProcessorCount);
     }
 
     /// <summary>After an exercise: whether student code left work running (the host then starts afresh).</summary>

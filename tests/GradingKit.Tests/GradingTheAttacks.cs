@@ -11,9 +11,11 @@ namespace GradingKit.Tests;
 /// <param name="Violations">For integrity: texts the report's error must name (file, API).</param>
 /// <param name="Points">For graded: the exact points of each exercise.</param>
 /// <param name="Links">Links to lay beside the sources: name in the submission, target relative to the kit.</param>
+/// <param name="Faults">For graded: what the fault of an exercise whose host the grade command ended must say.</param>
 internal sealed record AttackExpectation(
     string Attack, string Class, IReadOnlyList<string> Exercises, string Status,
-    IReadOnlyList<string>? Violations = null, IReadOnlyDictionary<string, double>? Points = null, IReadOnlyDictionary<string, string>? Links = null);
+    IReadOnlyList<string>? Violations = null, IReadOnlyDictionary<string, double>? Points = null, IReadOnlyDictionary<string, string>? Links = null,
+    IReadOnlyDictionary<string, string>? Faults = null);
 
 /// <summary>
 /// tests/Attacks holds hostile submissions, each built on the starter's stubs (it implements nothing)
@@ -42,7 +44,9 @@ public sealed class GradingTheAttacks
         var kitBefore = KitFingerprint();
         try
         {
+            using var threads = MachineThreads.Watch();
             var graded = GradeCommandRun.Grade(new[] { "--implementation", submission }.Concat(expected.Exercises.SelectMany(id => new[] { "--exercise", id })).ToArray());
+            threads.Dispose();
 
             graded.ExitCode.ShouldBe(0, graded.ToString());
             var report = graded.Json!.Value;
@@ -64,12 +68,21 @@ public sealed class GradingTheAttacks
                 graded.Exercise(exercise).GetProperty("earned").GetDouble().ShouldBe(points, $"{exercise}\n{graded}");
             }
 
+            foreach (var (exercise, fault) in expected.Faults ?? new Dictionary<string, string>())
+            {
+                graded.Exercise(exercise).GetProperty("fault").GetString().ShouldNotBeNull($"{exercise}\n{graded}").ShouldContain(fault, Case.Sensitive, graded.ToString());
+            }
+
             // What a person reads in a terminal holds no escape sequence or bidirectional override of the student's.
             graded.Output.ShouldNotContain('\u001b');
             graded.Output.ShouldNotContain('\u202e');
             File.Exists(Marker).ShouldBeFalse($"{name} wrote {Marker}");
             KitFingerprint().ShouldBe(kitBefore, $"{name} changed the kit's files");
             ProcessesNaming(submission).ShouldBeEmpty($"{name} left processes running");
+            if (threads.MostAdded is { } added)
+            {
+                added.ShouldBeLessThanOrEqualTo(Thresholds.GradeCommand.HostThreads + MachineThreads.GradeCommandsOwn, $"{name} took the machine's threads: {added} more at once than before its grading, where a grading host may have {Thresholds.GradeCommand.HostThreads}");
+            }
         }
         finally
         {
@@ -172,6 +185,66 @@ public sealed class GradingTheAttacks
         catch (UnauthorizedAccessException)
         {
             return string.Empty;
+        }
+    }
+}
+
+/// <summary>
+/// How many more threads the whole machine ran at once while it was watched than when the watch began
+/// (Linux's /proc/loadavg, sampled every 10 ms): what a thread bomb took of the machine's process ids.
+/// </summary>
+internal sealed class MachineThreads : IDisposable
+{
+    /// <summary>The threads the grade command itself may add beside its host's: the build's (MSBuild, the compiler server) and its own.</summary>
+    public const int GradeCommandsOwn = 1000;
+
+    private readonly int before = Count() ?? 0;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Thread sampler;
+    private int most;
+
+    private MachineThreads()
+    {
+        most = before;
+        sampler = new Thread(() =>
+        {
+            while (!stop.Token.WaitHandle.WaitOne(10))
+            {
+                most = Math.Max(most, Count() ?? 0);
+            }
+        })
+        { IsBackground = true };
+        sampler.Start();
+    }
+
+    /// <summary>The most threads added at once; null where the system does not tell.</summary>
+    public int? MostAdded => File.Exists(LoadAverage) ? most - before : null;
+
+    private static string LoadAverage => "/proc/loadavg";
+
+    public static MachineThreads Watch() => new();
+
+    public void Dispose()
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            stop.Cancel();
+            sampler.Join();
+            stop.Dispose();
+        }
+    }
+
+    /// <summary>The machine's threads now: the total of "running/total" in /proc/loadavg.</summary>
+    private static int? Count()
+    {
+        try
+        {
+            var fields = File.ReadAllText(LoadAverage).Split(' ');
+            return int.Parse(fields[3].Split('/')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }
