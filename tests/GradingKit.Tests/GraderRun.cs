@@ -27,15 +27,16 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
 
     /// <summary>
     /// Whether this is a timing check that the machine could not decide, as the grader said: one CPU,
-    /// other processes took the CPU, the machine slowed the threads of a parallel run, or it slowed a
-    /// sequential run that a speed-up was measured against.
+    /// other processes took the CPU, the machine slowed the threads of a parallel run, it slowed a
+    /// sequential run that a speed-up was measured against, or its speed changed between the runs.
     /// </summary>
     /// <param name="pinnedToOneCpu">Whether the grading ran pinned to one CPU.</param>
     public bool UndecidedByTheMachine(bool pinnedToOneCpu = false) =>
         IsTimed && Outcome == "Inconclusive"
         && (pinnedToOneCpu || Environment.ProcessorCount == 1
             || Message.Contains("other processes took", StringComparison.Ordinal) || Message.Contains(TimeLimit.MachineSlowsThreadsSideBySide, StringComparison.Ordinal)
-            || Message.Contains(BaselineFairness.MachineSlowedTheSequentialRun, StringComparison.Ordinal));
+            || Message.Contains(BaselineFairness.MachineSlowedTheSequentialRun, StringComparison.Ordinal)
+            || Message.Contains(BaselineFairness.MachineChangedSpeed, StringComparison.Ordinal));
 
     /// <summary>Whether a key of expected.json names this test: "E02.Method" (every case), or "E05.Method(display arguments)" (one case).</summary>
     public bool IsNamed(string key) => key == $"{Exercise}.{DisplayName}" || key == $"{Exercise}.{Method}";

@@ -68,6 +68,35 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_parallel_run_measured_before_the_attempts_is_one_more_run_to_take_the_least_of()
+    {
+        // 2026-12-06: a baseline doing its work twice passed E12 at its first attempt, 765 ms against a parallel run of 755 ms slowed side by side.
+        var warmUp = Cpu(500);
+
+        var judged = new BaselineFairness(earlierParallel: warmUp).Judge(Cpu(765), Cpu(755), null, null).ShouldNotBeNull();
+
+        judged.Seen.ShouldContain("1.53 x the parallel run's 500 ms");
+        judged.Undecided.ShouldNotBeNull("the attempt's own runs compare as a fair baseline's do: undecided, never passed").ShouldContain(BaselineFairness.MachineChangedSpeed);
+        new BaselineFairness().Judge(Cpu(765), Cpu(755), null, null).ShouldBeNull("one parallel run alone, slowed side by side, shows that baseline fair");
+    }
+
+    [Test]
+    public void A_baseline_is_not_shown_unfair_by_runs_of_a_machine_whose_speed_changed_between_them()
+    {
+        // CI, 2026-12-06: the same single-threaded count cost 2.25 s and 2.46 s in one attempt, then 2.15 s and 1.22 s.
+        var fairness = new BaselineFairness();
+        fairness.Judge(Cpu(2250), Cpu(2460), null, null).ShouldBeNull();
+
+        var undecided = fairness.Judge(Cpu(2150), Cpu(1220), null, null).ShouldNotBeNull();
+
+        undecided.Holds.ShouldBeTrue("one attempt's own runs compared as a fair baseline's do");
+        undecided.Undecided.ShouldNotBeNull().ShouldContain($"1.76 x the parallel run's 1.22 s (each run's least over 2 attempts), but {BaselineFairness.MachineChangedSpeed}: one attempt's own sequential run cost 0.91 x");
+        var twice = new BaselineFairness();
+        twice.Judge(Cpu(2000), Cpu(1000), null, null).ShouldNotBeNull().Holds.ShouldBeFalse();
+        twice.Judge(Cpu(2100), Cpu(1300), null, null).ShouldNotBeNull().Hint.ShouldBe(Hints.UnfairBaseline, "a baseline that does its work twice, slowed alike in both runs");
+    }
+
+    [Test]
     public void A_baseline_is_not_shown_unfair_by_a_parallel_run_beside_busy_other_processes()
     {
         var busy = TimeSpan.FromMilliseconds(1200);

@@ -144,26 +144,35 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 /// parallel outranks the ratio: there is no speed-up for a baseline to inflate, and the machine alone
 /// has moved the same single-threaded run's CPU time by 1.8 x between two attempts of one check (a
 /// count of one file after another: 2.15 to 2.44 s, and once 1.22 s, in CI on 2026-12-06), as much as
-/// a baseline that does its work twice.
+/// a baseline that does its work twice. So a ratio over the unfair one fails the check only where no
+/// attempt's own two runs compared as a fair baseline's do: where one did, the least of each came from
+/// the machine at two speeds, and the attempt is undecided (a baseline that does its work twice costs
+/// 1.5 x or more in each attempt, its own parallel work slowed alike in both runs).
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
 /// <param name="work">What the work costs the grader itself, done plainly, if known.</param>
-public sealed class BaselineFairness(Measurement? earlierBaseline = null, WorkCost? work = null)
+/// <param name="earlierParallel">A parallel run measured before the attempts (the check's warm-up), if any: one more run to take the least of.</param>
+public sealed class BaselineFairness(Measurement? earlierBaseline = null, WorkCost? work = null, Measurement? earlierParallel = null)
 {
     /// <summary>The words with which an attempt undecided by a sequential run that the machine slowed says so.</summary>
     public const string MachineSlowedTheSequentialRun = "the machine slowed this attempt's sequential run";
 
+    /// <summary>The words with which an attempt undecided by a machine whose speed changed between the runs says so.</summary>
+    public const string MachineChangedSpeed = "the machine's speed changed between the runs";
+
     private TimeSpan baseline = earlierBaseline?.Cpu ?? TimeSpan.MaxValue;
-    private TimeSpan parallel = TimeSpan.MaxValue;
+    private TimeSpan parallel = earlierParallel?.Cpu ?? TimeSpan.MaxValue;
+    private double fairestAttempt = double.MaxValue;
     private int runs;
 
     /// <summary>Judges one attempt's runs together with the attempts before it.</summary>
     /// <param name="baselineRun">The student's own sequential run.</param>
     /// <param name="parallelRun">The parallel run.</param>
     /// <param name="concurrency">What the witness of spread saw of the parallel run (its sampler's CPU time is left out), if anything.</param>
-    /// <param name="then">The witness to use when the baseline is fair.</param>
-    /// <returns>The witness: an unfair baseline's, an undecided one's, or <paramref name="then"/>.</returns>
-    public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? then)
+    /// <param name="spread">What that witness decided: where it saw the parallel run on one thread at a time, it outranks the ratio.</param>
+    /// <param name="then">The witness to use when the baseline is fair, where it is not <paramref name="spread"/>.</param>
+    /// <returns>The witness: a failed spread's, an unfair baseline's, an undecided one's, or <paramref name="then"/> (else <paramref name="spread"/>).</returns>
+    public Witness? Judge(Measurement baselineRun, Measurement parallelRun, Concurrency? concurrency, Witness? spread, Witness? then = null)
     {
         var parallelCpu = parallelRun.Cpu - (concurrency?.Sampler ?? TimeSpan.Zero);
         if (work is not null && (baselineRun.Cpu < work.Least || parallelCpu < work.Least))
@@ -179,25 +188,37 @@ public sealed class BaselineFairness(Measurement? earlierBaseline = null, WorkCo
 
         baseline = Least(baseline, baselineRun.Cpu);
         parallel = Least(parallel, parallelCpu);
+        fairestAttempt = Math.Min(fairestAttempt, baselineRun.Cpu / parallelCpu);
         runs++;
         var ratio = baseline / parallel;
         var over = runs == 1 ? string.Empty : $" (each run's least over {runs} attempts)";
         var seen = $"the sequential run cost {Durations.Format(baseline)} of CPU time, {ratio:0.00} x the parallel run's {Durations.Format(parallel)}{over}";
         var expected = $"a fair baseline: the sequential run is the same work as the parallel one, so it costs about the same CPU time "
             + $"(at most {Thresholds.SpeedUp.FairBaselineCpuRatio} x the parallel run's; over {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x, it did more than the work)";
-        if (then is { Holds: false })
+        if (spread is { Holds: false })
         {
-            return then; // a parallel run that did not run in parallel has no speed-up for a baseline to inflate
+            return spread; // a parallel run that did not run in parallel has no speed-up for a baseline to inflate
         }
 
         var contended = Contended(baselineRun, parallelRun);
-        if (ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio && contended is null)
+        var changedSpeed = fairestAttempt <= Thresholds.SpeedUp.FairBaselineCpuRatio
+            ? $"{MachineChangedSpeed}: one attempt's own sequential run cost {fairestAttempt:0.00} x its parallel run's CPU time, as a fair baseline does, so the least of each may come from the machine at two speeds"
+            : null;
+        if (ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio && contended is null && changedSpeed is null)
         {
             return new(false, "fair baseline", seen, expected, Hints.UnfairBaseline, JudgesEveryAttempt: true);
         }
 
+        then ??= spread;
+        if (then is { Holds: false })
+        {
+            return then;
+        }
+
         var undecided = ratio > Thresholds.SpeedUp.UnfairBaselineCpuRatio
-            ? $"{seen}, but {contended}: beside them one thread can cost far more CPU time than several doing the same work, so the ratio cannot tell a baseline that does more than the work from one the machine slowed"
+            ? contended is null
+                ? $"{seen}, but {changedSpeed}"
+                : $"{seen}, but {contended}: beside them one thread can cost far more CPU time than several doing the same work, so the ratio cannot tell a baseline that does more than the work from one the machine slowed"
             : ratio > Thresholds.SpeedUp.FairBaselineCpuRatio
                 ? $"{seen}: more than a fair baseline's {Thresholds.SpeedUp.FairBaselineCpuRatio} x, not the {Thresholds.SpeedUp.UnfairBaselineCpuRatio} x of one that does more than the work, so its speed-up may be inflated"
                 : SlowedByTheMachine(baselineRun, parallelRun);
