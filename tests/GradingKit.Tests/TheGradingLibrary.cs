@@ -126,6 +126,23 @@ public sealed class TheGradingLibrary
     }
 
     [Test]
+    public void Concurrency_probe_counts_tasks_that_enter_after_the_call_returned()
+    {
+        var probe = new ConcurrencyProbe(3);
+        var threads = Enumerable.Range(0, 3).Select(i => new Thread(() =>
+        {
+            Thread.Sleep(100 * i); // the last one enters well after the check begins
+            probe.Run();
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+
+        Should.NotThrow(() => probe.RequireTargetReached("ThreadPerTask.RunAll(3, task)", "one thread per task, all started before any Join"));
+
+        probe.MaxInFlight.ShouldBe(3);
+        threads.ForEach(thread => thread.Join());
+    }
+
+    [Test]
     public void Concurrency_probe_gives_up_waiting_when_tasks_run_one_at_a_time()
     {
         var probe = new ConcurrencyProbe(2);

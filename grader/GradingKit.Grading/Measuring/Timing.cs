@@ -146,8 +146,9 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
 /// count of one file after another: 2.15 to 2.44 s, and once 1.22 s, in CI on 2026-12-06), as much as
 /// a baseline that does its work twice. So a ratio over the unfair one fails the check only where no
 /// attempt's own two runs compared as a fair baseline's do: where one did, the least of each came from
-/// the machine at two speeds, and the attempt is undecided (a baseline that does its work twice costs
-/// 1.5 x or more in each attempt, its own parallel work slowed alike in both runs).
+/// the machine at two speeds, and the attempt is undecided, which earns nothing either (a baseline that
+/// does its work twice cost 1.5 x or more in most attempts, 1.01 x in one whose parallel run the machine
+/// slowed side by side to 1.98 x the work).
 /// </summary>
 /// <param name="earlierBaseline">A run of the same baseline measured before the attempts (as the check sized its work), if any.</param>
 /// <param name="work">What the work costs the grader itself, done plainly, if known.</param>
