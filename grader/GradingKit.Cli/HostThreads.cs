@@ -36,7 +36,8 @@ internal sealed class HostThreads(Process host)
     }
 
     /// <summary>The machine's threads now: the total of "running/total" in /proc/loadavg; null without it.</summary>
-    private static int? MachineThreads()
+    /// <returns>The count, or null.</returns>
+    internal static int? MachineThreads()
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using GradingKit.Cli;
 
 namespace GradingKit.Tests;
 
@@ -198,7 +199,7 @@ internal sealed class MachineThreads : IDisposable
     /// <summary>The threads the grade command itself may add beside its host's: the build's (MSBuild, the compiler server) and its own.</summary>
     public const int GradeCommandsOwn = 1000;
 
-    private readonly int before = Count() ?? 0;
+    private readonly int before = HostThreads.MachineThreads() ?? 0;
     private readonly CancellationTokenSource stop = new();
     private readonly Thread sampler;
     private int most;
@@ -210,7 +211,7 @@ internal sealed class MachineThreads : IDisposable
         {
             while (!stop.Token.WaitHandle.WaitOne(10))
             {
-                most = Math.Max(most, Count() ?? 0);
+                most = Math.Max(most, HostThreads.MachineThreads() ?? 0);
             }
         })
         { IsBackground = true };
@@ -218,9 +219,7 @@ internal sealed class MachineThreads : IDisposable
     }
 
     /// <summary>The most threads added at once; null where the system does not tell.</summary>
-    public int? MostAdded => File.Exists(LoadAverage) ? most - before : null;
-
-    private static string LoadAverage => "/proc/loadavg";
+    public int? MostAdded => HostThreads.MachineThreads() is null ? null : most - before;
 
     public static MachineThreads Watch() => new();
 
@@ -231,20 +230,6 @@ internal sealed class MachineThreads : IDisposable
             stop.Cancel();
             sampler.Join();
             stop.Dispose();
-        }
-    }
-
-    /// <summary>The machine's threads now: the total of "running/total" in /proc/loadavg.</summary>
-    private static int? Count()
-    {
-        try
-        {
-            var fields = File.ReadAllText(LoadAverage).Split(' ');
-            return int.Parse(fields[3].Split('/')[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 }
