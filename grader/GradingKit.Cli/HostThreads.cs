@@ -19,20 +19,17 @@ internal sealed class HostThreads(Process host)
 
     private readonly int? machineAtStart = MachineThreads();
 
-    /// <summary>The most threads a host's tree may run at once: <see cref="Thresholds.GradeCommand.HostThreads"/>.</summary>
-    public static int Limit => Thresholds.GradeCommand.HostThreads;
-
     /// <summary>The host's threads where they are over the limit now; null where they are not, or where the system does not tell.</summary>
     /// <returns>The count, or null.</returns>
     public int? OverTheLimit()
     {
-        if (machineAtStart is not { } start || MachineThreads() is not { } now || now - start <= Limit)
+        if (machineAtStart is not { } start || MachineThreads() is not { } now || now - start <= Thresholds.GradeCommand.HostThreads)
         {
             return null;
         }
 
         var threads = TreeThreads(host.Id);
-        return threads > Limit ? threads : null;
+        return threads > Thresholds.GradeCommand.HostThreads ? threads : null;
     }
 
     /// <summary>The machine's threads now: the total of "running/total" in /proc/loadavg; null without it.</summary>

@@ -204,7 +204,7 @@ public sealed class Supervisor
 
             if (threads.OverTheLimit() is { } count)
             {
-                return report.Runs(exercise => HostFaults.TooManyThreads(exercise, count, HostThreads.Limit, report.RunningTest));
+                return report.Runs(exercise => HostFaults.TooManyThreads(exercise, count, Thresholds.GradeCommand.HostThreads, report.RunningTest));
             }
         }
     }

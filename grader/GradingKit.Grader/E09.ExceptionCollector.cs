@@ -169,7 +169,7 @@ public sealed class E09_ExceptionCollector
         probe.RequireExactlyTheWorkers(call, "and the tasks only wait");
 
         var slow = new SlowItemProbe(workers);
-        var slowTasks = slow.Items.Select(index => (Func<int>)(() => slow.Work(index))).ToList();
+        var slowTasks = TasksOf(slow);
         var slowCall = $"AsCompleted(tasks[{slowTasks.Count}], {workers})";
         var slowEnumerator = StudentCode.Call(slowCall, () => collector.AsCompleted(slowTasks, workers).GetAsyncEnumerator());
         while (StudentCode.TryMoveNext(slowCall, slowEnumerator, Thresholds.StudentCalls.TimeLimit, out var outcome) is true)
@@ -233,7 +233,7 @@ public sealed class E09_ExceptionCollector
         // Fast enough, and each worker goes on to the next task as it frees up, not after the slowest of a batch (a witness that load cannot change).
         var slow = new SlowItemProbe(workers);
         var slowCall = $"ExceptionCollector.RunAll(tasks[{slow.Items.Count}], {workers})";
-        StudentCode.Call(slowCall, () => collector.RunAll(slow.Items.Select(index => (Func<int>)(() => slow.Work(index))).ToList(), workers));
+        StudentCode.Call(slowCall, () => collector.RunAll(TasksOf(slow), workers));
         slow.Require(slowCall, "task");
     }
 
@@ -439,4 +439,7 @@ public sealed class E09_ExceptionCollector
             }
         }
     }
+
+    /// <summary>The slow-item probe's items as tasks: task i does the probe's work for item i.</summary>
+    private static List<Func<int>> TasksOf(SlowItemProbe slow) => slow.Items.Select(item => (Func<int>)(() => slow.Work(item))).ToList();
 }

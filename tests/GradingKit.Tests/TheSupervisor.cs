@@ -126,20 +126,7 @@ public sealed class TheSupervisor
     public void Believes_the_left_work_running_exit_code_right_after_an_exercise_that_left_work_running()
     {
         using var standIn = new StandInHost();
-        var (runs, hosts) = Supervise(standIn, host =>
-        {
-            if (host.FirstExercise == "E01")
-            {
-                using var writer = host.Writer();
-                writer.Write(new HostEvent(HostEventKind.ExerciseStarted, "E01"));
-                writer.Write(new HostEvent(HostEventKind.ExerciseFinished, "E01") { LeftRunning = "1 call(s) that never returned are still running" });
-                host.Exit(HostExitCodes.LeftWorkRunning);
-                return;
-            }
-
-            Graded(host);
-            host.Exit(HostExitCodes.Done);
-        });
+        var (runs, hosts) = Supervise(standIn, StopsAfterE01(new HostEvent(HostEventKind.ExerciseFinished, "E01") { LeftRunning = "1 call(s) that never returned are still running" }));
 
         hosts.ShouldBe(2);
         runs.Select(run => (run.Id, run.Fault)).ShouldBe(
@@ -150,20 +137,7 @@ public sealed class TheSupervisor
     public void Grades_on_in_a_fresh_host_after_an_exercise_that_left_timers_armed_without_a_fault()
     {
         using var standIn = new StandInHost();
-        var (runs, hosts) = Supervise(standIn, host =>
-        {
-            if (host.FirstExercise == "E01")
-            {
-                using var writer = host.Writer();
-                writer.Write(new HostEvent(HostEventKind.ExerciseStarted, "E01"));
-                writer.Write(new HostEvent(HostEventKind.ExerciseFinished, "E01") { LeftTimers = true });
-                host.Exit(HostExitCodes.LeftWorkRunning);
-                return;
-            }
-
-            Graded(host);
-            host.Exit(HostExitCodes.Done);
-        });
+        var (runs, hosts) = Supervise(standIn, StopsAfterE01(new HostEvent(HostEventKind.ExerciseFinished, "E01") { LeftTimers = true }));
 
         hosts.ShouldBe(2);
         runs.Select(run => (run.Id, run.Fault)).ShouldBe([("E01", (string?)null), ("E02", null)]);
@@ -190,6 +164,22 @@ public sealed class TheSupervisor
         var hosts = standIn.Serve(grading, serve, Limit);
         return (grading.Result, hosts);
     }
+
+    /// <summary>A host that ends E01 with <paramref name="finished"/> and stops with the exit code for work left running; any later host grades the rest.</summary>
+    private static Action<StandInHost.Host> StopsAfterE01(HostEvent finished) => host =>
+    {
+        if (host.FirstExercise == "E01")
+        {
+            using var writer = host.Writer();
+            writer.Write(new HostEvent(HostEventKind.ExerciseStarted, "E01"));
+            writer.Write(finished);
+            host.Exit(HostExitCodes.LeftWorkRunning);
+            return;
+        }
+
+        Graded(host);
+        host.Exit(HostExitCodes.Done);
+    };
 
     /// <summary>Reports every remaining exercise of the host's plan graded, one passing check each, then done.</summary>
     private static void Graded(StandInHost.Host host)
