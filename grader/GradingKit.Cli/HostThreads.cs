@@ -15,36 +15,19 @@ namespace GradingKit.Cli;
 /// <param name="host">The host as started (in the sandbox: the process that holds its namespaces).</param>
 internal sealed class HostThreads(Process host)
 {
-    private const string LoadAverage = "/proc/loadavg";
-
-    private readonly int? machineAtStart = MachineThreads();
+    private readonly int? machineAtStart = LoadAverage.MachineThreads();
 
     /// <summary>The host's threads where they are over the limit now; null where they are not, or where the system does not tell.</summary>
     /// <returns>The count, or null.</returns>
     public int? OverTheLimit()
     {
-        if (machineAtStart is not { } start || MachineThreads() is not { } now || now - start <= Thresholds.GradeCommand.HostThreads)
+        if (machineAtStart is not { } start || LoadAverage.MachineThreads() is not { } now || now - start <= Thresholds.GradeCommand.HostThreads)
         {
             return null;
         }
 
         var threads = TreeThreads(host.Id);
         return threads > Thresholds.GradeCommand.HostThreads ? threads : null;
-    }
-
-    /// <summary>The machine's threads now: the total of "running/total" in /proc/loadavg; null without it.</summary>
-    /// <returns>The count, or null.</returns>
-    internal static int? MachineThreads()
-    {
-        try
-        {
-            var total = File.ReadAllText(LoadAverage).Split(' ')[3].Split('/')[1];
-            return int.Parse(total, CultureInfo.InvariantCulture);
-        }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The threads of the process and of every process below it, read from each process's /proc/PID/stat.</summary>

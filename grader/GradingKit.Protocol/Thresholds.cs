@@ -268,6 +268,19 @@ public static class Thresholds
 
         /// <summary>The stack of the thread that calls student code: deep enough that a recursive solution is caught by its result, not by a crash.</summary>
         public const int ThreadStackBytes = 256 * 1024 * 1024;
+
+        /// <summary>
+        /// The threads a call may have started (Linux: process ids handed out while it ran) and still be taken
+        /// for a deadlock or an endless loop when it does not end; past this, it is a thread per task of many
+        /// tiny tasks. Measured on 2 CPUs (AMD EPYC, 2026-12-06): a thread per task of E07's 100,000 tiny tasks
+        /// started them in 14.6 to 14.9 s, about 6,800 a second, and ran into the bound in 1 grading of 4; a
+        /// thread started and joined in a loop, 6,300 a second. The thread pool adds a thread about every half
+        /// second past its minimum.
+        /// </summary>
+        public const int ThreadsStartedByAHang = 1000;
+
+        /// <summary>How often a call's wait reads how many threads have been started: often enough that the ids wrap around at most once in between (32,768 ids).</summary>
+        public static readonly TimeSpan ThreadsStartedEvery = TimeSpan.FromMilliseconds(100);
     }
 
     /// <summary>Probes: the waits that let them see how many workers run at once.</summary>

@@ -22,6 +22,9 @@ internal sealed partial record GradedTest(string Fixture, string Method, string 
     /// <summary>What the test printed: the seed and the replay line, the timing attempts.</summary>
     public string Output { get; init; } = string.Empty;
 
+    /// <summary>How long the test ran, in seconds.</summary>
+    public double Seconds { get; init; }
+
     /// <summary>Whether this is a timing check.</summary>
     public bool IsTimed => Categories.Contains(TimedAttribute.Category);
 
@@ -164,6 +167,7 @@ internal static class GraderRun
         test.Message ?? string.Empty)
     {
         Output = test.Output ?? string.Empty,
+        Seconds = test.Seconds ?? 0,
     };
 
     private static List<GradedTest> Test(
@@ -221,5 +225,6 @@ internal static class GraderRun
         {
             StackTrace = (string?)test.Element("failure")?.Element("stack-trace") ?? string.Empty,
             Output = (string?)test.Element("output") ?? string.Empty,
+            Seconds = (double?)test.Attribute("duration") ?? 0,
         }).ToList();
 }

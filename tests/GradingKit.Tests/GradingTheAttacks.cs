@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using GradingKit.Cli;
 
 namespace GradingKit.Tests;
 
@@ -199,7 +198,7 @@ internal sealed class MachineThreads : IDisposable
     /// <summary>The threads the grade command itself may add beside its host's: the build's (MSBuild, the compiler server) and its own.</summary>
     public const int GradeCommandsOwn = 1000;
 
-    private readonly int before = HostThreads.MachineThreads() ?? 0;
+    private readonly int before = LoadAverage.MachineThreads() ?? 0;
     private readonly CancellationTokenSource stop = new();
     private readonly Thread sampler;
     private int most;
@@ -211,7 +210,7 @@ internal sealed class MachineThreads : IDisposable
         {
             while (!stop.Token.WaitHandle.WaitOne(10))
             {
-                most = Math.Max(most, HostThreads.MachineThreads() ?? 0);
+                most = Math.Max(most, LoadAverage.MachineThreads() ?? 0);
             }
         })
         { IsBackground = true };
@@ -219,7 +218,7 @@ internal sealed class MachineThreads : IDisposable
     }
 
     /// <summary>The most threads added at once; null where the system does not tell.</summary>
-    public int? MostAdded => HostThreads.MachineThreads() is null ? null : most - before;
+    public int? MostAdded => LoadAverage.MachineThreads() is null ? null : most - before;
 
     public static MachineThreads Watch() => new();
 

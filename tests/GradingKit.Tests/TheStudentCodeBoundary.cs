@@ -144,6 +144,39 @@ public sealed class TheStudentCodeBoundary
         }
     }
 
+    /// <summary>A thread per task of 100,000 tiny tasks (E07) ran into the bound in 1 of 3 gradings here, and its hint spoke of a deadlock.</summary>
+    [Test]
+    [Platform(Include = "Linux", Reason = "The threads started are counted by the process ids Linux hands out (/proc/loadavg).")]
+    public void Tells_a_call_that_starts_thread_after_thread_and_never_returns_from_a_deadlock()
+    {
+        using var release = new ManualResetEventSlim();
+        try
+        {
+            // A thread per tiny task, one after another, until released: one started every 2 ms or so would be few enough to be a deadlock's.
+            var failure = Should.Throw<AssertionException>(() => StudentCode.Call("ResultMerger.SumResults(100000, _ => 1.0)", () =>
+            {
+                while (!release.IsSet)
+                {
+                    var thread = new Thread(() => { });
+                    thread.Start();
+                    thread.Join();
+                }
+
+                return true;
+            }, TimeSpan.FromSeconds(1)));
+
+            failure.Message.ShouldStartWith("ResultMerger.SumResults(100000, _ => 1.0) did not finish within 1 s.");
+            failure.Message.ShouldMatch(@"Measured: still running after 1 s; about [\d,]+ threads were started while it ran");
+            var started = int.Parse(System.Text.RegularExpressions.Regex.Match(failure.Message, @"about ([\d,]+) threads").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            started.ShouldBeGreaterThan(Thresholds.StudentCalls.ThreadsStartedByAHang);
+            failure.Message.ShouldContain($"Hint:     {Hints.ThreadPerTinyTask}");
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     [Test]
     public void Fails_a_child_process_that_fails_naming_its_command_and_exit_code()
     {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using GradingKit.Grading.Checks;
@@ -325,10 +327,10 @@ public static partial class StudentCode
             Name = "GradingKit: " + what,
         };
         thread.Start();
-        if (!thread.Join(bound))
+        if (!Join(thread, bound, out var threadsStarted))
         {
             GradingSession.Abandon(thread);
-            HangFailure(what, bound);
+            HangFailure(what, bound, threadsStarted);
         }
 
         var escaped = GradingSession.TakeEscapedExceptions();
@@ -415,13 +417,54 @@ public static partial class StudentCode
         return broken || outgrown ? Hints.UnsafeSharedCollection : null;
     }
 
+    /// <summary>
+    /// Waits for a call's thread, at most <paramref name="bound"/>, and counts meanwhile (Linux) the threads
+    /// and processes started, so that a call that never ends can be told from a deadlock: a thread per task
+    /// of many tiny tasks starts thousands.
+    /// </summary>
+    /// <param name="thread">The call's thread, started.</param>
+    /// <param name="bound">How long the call may take.</param>
+    /// <param name="started">Where the call did not end: the threads started while it ran, or null where the system does not tell.</param>
+    /// <returns>Whether the call ended in time.</returns>
+    private static bool Join(Thread thread, TimeSpan bound, out int? started)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = LoadAverage.LastProcessId();
+        var count = 0;
+        while (true)
+        {
+            var left = bound - clock.Elapsed;
+            var every = Thresholds.StudentCalls.ThreadsStartedEvery;
+            if (thread.Join(left < TimeSpan.Zero ? TimeSpan.Zero : left < every ? left : every))
+            {
+                started = null;
+                return true;
+            }
+
+            if (last is { } before && LoadAverage.LastProcessId() is { } now)
+            {
+                count += LoadAverage.IdsBetween(before, now);
+                last = now;
+            }
+
+            if (clock.Elapsed >= bound)
+            {
+                started = last is null ? null : count;
+                return false;
+            }
+        }
+    }
+
     [DoesNotReturn]
-    private static void HangFailure(string what, TimeSpan bound) =>
+    private static void HangFailure(string what, TimeSpan bound, int? threadsStarted = null)
+    {
+        var churned = threadsStarted > Thresholds.StudentCalls.ThreadsStartedByAHang;
         Feedback.Fail(
             $"{what} did not finish within {bound.TotalSeconds:0} s.",
-            $"still running after {bound.TotalSeconds:0} s",
+            $"still running after {bound.TotalSeconds:0} s{(churned ? string.Create(CultureInfo.InvariantCulture, $"; about {threadsStarted:N0} threads were started while it ran") : string.Empty)}",
             "a return well within that",
-            Hints.Hang);
+            churned ? Hints.ThreadPerTinyTask : Hints.Hang);
+    }
 
     /// <summary>A line of a stack trace in the grader's own code (its library or its checks).</summary>
     [GeneratedRegex(@"^\s*at GradingKit\.(Grading|Protocol|Grader)\.")]

@@ -10,6 +10,11 @@ public static class Hints
         "A deadlock, an endless loop, or a wait for work that never ends",
         "Check every Join, Wait, Result and lock: does each one end?");
 
+    /// <summary>A call that did not end after starting thousands of threads (<see cref="Thresholds.StudentCalls.ThreadsStartedByAHang"/>).</summary>
+    public static readonly Hint ThreadPerTinyTask = new(
+        "A thread per task, for thousands of tiny tasks",
+        "Starting a thread costs far more than a tiny task does: run the tasks on a few workers (Parallel.For, tasks on the thread pool, or P threads that take tasks from a queue).");
+
     public static readonly Hint UnexpectedException = new(
         "An exception from your own code",
         "Read the exception and its stack trace; the check's tasks themselves do not throw here.");
