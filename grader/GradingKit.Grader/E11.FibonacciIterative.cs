@@ -90,7 +90,7 @@ public sealed class E11_FibonacciIterative
             Feedback.Require(
                 started.Sum() <= Thresholds.E11.StartedAllowance,
                 "Iterative is recursive: its calls go on on other threads.",
-                () => $"Iterative({Large}) started {Count(started[0], "thread")} and {Count(started[1], "task")} (in the child process, counted from the runtime's events)",
+                () => $"Iterative({Large}) started {Feedback.Count(started[0], "thread")} and {Feedback.Count(started[1], "task")} (in the child process, counted from the runtime's events)",
                 $"a loop on the thread that calls it, which starts no thread or task (at most {Thresholds.E11.StartedAllowance} in all, for the runtime's own)",
                 Hints.RecursionInIterative);
         }
@@ -107,8 +107,6 @@ public sealed class E11_FibonacciIterative
 
         ArgumentChecks.RequireRejects<ArgumentOutOfRangeException>($"Fibonacci.Iterative({n})", "n", () => fibonacci.Iterative(n));
     }
-
-    private static string Count(long count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     private static string Digits(System.Numerics.BigInteger value)
     {

@@ -163,8 +163,6 @@ public sealed class E12_FibonacciParallel
     {
         public long Total => Tasks + Threads;
 
-        public override string ToString() => Threads == 0 ? Count(Tasks, "task") : $"{Count(Tasks, "task")} and {Count(Threads, "thread")}";
-
-        private static string Count(long count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
+        public override string ToString() => Threads == 0 ? Feedback.Count(Tasks, "task") : $"{Feedback.Count(Tasks, "task")} and {Feedback.Count(Threads, "thread")}";
     }
 }

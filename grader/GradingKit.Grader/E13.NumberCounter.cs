@@ -185,7 +185,7 @@ public sealed class E13_NumberCounter
         Feedback.Require(
             differences.Count == 0,
             $"{call} does not match an independent count.",
-            () => $"{differences.Count} {(differences.Count == 1 ? "number" : "numbers")} counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
+            () => $"{Feedback.Count(differences.Count, "number")} counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
                 + $"{counts?.Values.Sum() ?? 0} numbers counted in all",
             $"{files.Counts.Values.Sum()} numbers in all, each counted as often as it occurs",
             hint);

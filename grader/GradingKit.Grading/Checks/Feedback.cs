@@ -52,6 +52,12 @@ public static class Feedback
     /// <returns>The values, comma-separated.</returns>
     public static string List<T>(IEnumerable<T> values, int most = 8) => List(values.ToList(), value => $"{value}", most);
 
+    /// <summary>A count for a message, with its noun in the singular or the plural: "1 thread", "3 threads".</summary>
+    /// <param name="count">The count.</param>
+    /// <param name="what">The noun, in the singular; its plural adds an s.</param>
+    /// <returns>The count and its noun.</returns>
+    public static string Count(long count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
+
     /// <summary>
     /// A short list of values for a message, each described only if it is shown: describing an
     /// exception from student code is a bounded call of its own.

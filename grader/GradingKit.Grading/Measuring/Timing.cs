@@ -75,7 +75,7 @@ public sealed record Witness(bool Holds, string Decides, string Seen, string Exp
         }
 
         var seen = $"{bySpread.Seen}; {FileReads.Format(reads.Total)} read from files (the files hold {FileReads.Format(filesBytes)}), "
-            + (reads.Threads == 0 ? "by no thread" : $"by {reads.Threads} {(reads.Threads == 1 ? "thread" : "threads")}, the busiest {reads.BusiestShare * 100:0}% of it");
+            + (reads.Threads == 0 ? "by no thread" : $"by {Feedback.Count(reads.Threads, "thread")}, the busiest {reads.BusiestShare * 100:0}% of it");
         var oneReader = reads.Total >= filesBytes * Thresholds.Witness.ReadsSeen && reads.BusiestShare > Thresholds.Witness.OneReaderShare;
         return oneReader
             ? new(

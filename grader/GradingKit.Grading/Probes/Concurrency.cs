@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GradingKit.Grading.Checks;
 using GradingKit.Grading.Measuring;
 
 namespace GradingKit.Grading.Probes;
@@ -102,7 +103,7 @@ public sealed record Concurrency(TimeSpan Observed, TimeSpan Together, int Windo
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"work spread over two or more threads for {TogetherShare * 100:0}% of {Durations.Format(Observed)} observed in {Windows} {(Windows == 1 ? "window" : "windows")} (at most {Widest:0.0} x the busiest thread's CPU time)")
+            $"work spread over two or more threads for {TogetherShare * 100:0}% of {Durations.Format(Observed)} observed in {Feedback.Count(Windows, "window")} (at most {Widest:0.0} x the busiest thread's CPU time)")
         + (Decisive ? string.Empty : $"; too little observed to decide (less than {Durations.Format(Thresholds.Witness.TimeToDecide)}): wall time alone judges");
 
     /// <summary>Every thread's CPU clock at one instant, but the sampler's own and the runtime's (<see cref="RuntimeThreads"/>).</summary>
