@@ -130,7 +130,7 @@ public sealed class E13_NumberCounter
                 var spread = Witness.Of(concurrency, Hints.NoSpeedUp, bytes);
                 return new TimedAttempt(
                     parallel,
-                    TimingModel.SpeedUp(baseline.Cpu, parallel, "one-worker run"),
+                    TimingModel.SpeedUp(baseline.OneThreadWork, parallel, "one-worker run"),
                     baseline,
                     fairness.Judge(baseline, parallel, concurrency, spread, Witness.OneWorker(baseline, Count(files, 1))))
                 {
@@ -138,7 +138,7 @@ public sealed class E13_NumberCounter
                 };
             },
             attempt => attempt.Measurement.GcHeavy ? Hints.GarbageCollection
-                : attempt.Measurement.Cpu > attempt.Baseline!.Value.Cpu * Thresholds.SpeedUp.ContentionCpuRatio ? Hints.Contention
+                : attempt.Measurement.Cpu > attempt.Baseline!.Value.OneThreadWork * Thresholds.SpeedUp.ContentionCpuRatio ? Hints.Contention
                 : Hints.NoSpeedUp);
     }
 

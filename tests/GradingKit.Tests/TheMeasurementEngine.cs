@@ -52,6 +52,21 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_sequential_runs_CPU_time_counts_up_to_its_wall_time()
+    {
+        // 2026-12-06, a one-worker Parallel.ForEachAsync count: the thread pool's idle workers spun beside its one worker.
+        var spun = new Measurement(TimeSpan.FromMilliseconds(1320), TimeSpan.FromMilliseconds(1510), TimeSpan.Zero);
+        spun.OneThreadWork.ShouldBe(TimeSpan.FromMilliseconds(1320));
+        Cpu(1000).OneThreadWork.ShouldBe(TimeSpan.FromMilliseconds(1000));
+        (Cpu(1000) with { Wall = TimeSpan.FromMilliseconds(1500) }).OneThreadWork.ShouldBe(TimeSpan.FromMilliseconds(1000), "waiting is no work");
+
+        new BaselineFairness().Judge(spun, Cpu(1270), null, null).ShouldBeNull("1.04 x the parallel run's CPU time: a fair baseline");
+        new BaselineFairness().Judge(Cpu(1510), Cpu(1270), null, null).ShouldNotBeNull().Undecided.ShouldNotBeNull("1.19 x, were the spinning counted");
+        var twice = new Measurement(TimeSpan.FromMilliseconds(2640), TimeSpan.FromMilliseconds(2800), TimeSpan.Zero);
+        new BaselineFairness().Judge(twice, Cpu(1270), null, null).ShouldNotBeNull().Hint.ShouldBe(Hints.UnfairBaseline, "a baseline that does its work twice lasts twice as long");
+    }
+
+    [Test]
     public void A_parallel_run_that_did_not_run_in_parallel_fails_on_its_witness_whatever_the_baseline_cost()
     {
         // CI, 2026-12-06: one file after another cost 2.15 s as the sequential run and 1.22 s as the parallel one, the machine's doing.
@@ -177,7 +192,7 @@ public sealed class TheMeasurementEngine
 
         if (limit.IsConclusive)
         {
-            undecided.Message.ShouldContain("undecided on this machine: the sequential run cost 1.40 s of CPU time, 1.40 x the parallel run's 1.00 s (each run's least over 3 attempts)");
+            undecided.Message.ShouldContain("undecided on this machine: the sequential run cost 1.40 s of CPU time (counted up to its wall time: it computes on one thread at a time), 1.40 x the parallel run's 1.00 s (each run's least over 3 attempts)");
         }
     }
 

@@ -100,14 +100,14 @@ public static class TimingModel
     }
 
     /// <summary>A speed-up check: a parallel run against the student's own sequential run, measured right before.</summary>
-    /// <param name="sequentialCpu">The sequential run's CPU time: the work (its wall time would count what other processes took from it).</param>
+    /// <param name="sequentialCpu">The sequential run's work: its CPU time up to its wall time (<see cref="Measurement.OneThreadWork"/>); its wall time alone would count what other processes took from it.</param>
     /// <param name="parallel">The parallel run.</param>
     /// <param name="baselineCall">The sequential call, for the message.</param>
     /// <returns>Ideal (the sequential run's CPU time + what other processes took meanwhile) / P; the mistake is no speed-up at all.</returns>
     public static TimeLimit SpeedUp(TimeSpan sequentialCpu, Measurement parallel, string baselineCall) =>
         WallTime(
             (sequentialCpu + parallel.Others) / Processors,
-            $"({Durations.Format(sequentialCpu)}, the CPU time of your own {baselineCall}{OthersTerm(parallel.Others)}) / P",
+            $"({Durations.Format(sequentialCpu)}, the CPU time of your own {baselineCall} up to its wall time{OthersTerm(parallel.Others)}) / P",
             sequentialCpu,
             "no speed-up at all",
             Thresholds.SpeedUp.Slack) with
