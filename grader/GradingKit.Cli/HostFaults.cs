@@ -36,11 +36,23 @@ internal static class HostFaults
     /// <returns>The message.</returns>
     public static string DidNotStart(int exitCode, string standardError) => $"the grading host did not start: {Crash(exitCode, standardError)}";
 
-    /// <summary>The exercise left student work running after its checks.</summary>
+    /// <summary>What the exercise's code did outside its checks' calls: left work running, let exceptions escape; null where neither.</summary>
     /// <param name="exercise">The exercise.</param>
-    /// <param name="what">What is still running.</param>
-    /// <returns>The message.</returns>
-    public static string LeftRunning(string exercise, string what) => $"{exercise} left work running after its checks: {what}";
+    /// <param name="leftRunning">What is still running, if anything.</param>
+    /// <param name="escaped">The exceptions that escaped outside its calls, if any.</param>
+    /// <returns>The message, or null.</returns>
+    public static string? AfterItsChecks(string exercise, string? leftRunning, string? escaped) =>
+        (leftRunning, escaped) switch
+        {
+            (null, null) => null,
+            (_, null) => $"{exercise} left work running after its checks: {leftRunning}",
+            (null, _) => Escaped(exercise, escaped),
+            _ => $"{exercise} left work running after its checks: {leftRunning}; and {Escaped(exercise, escaped)}",
+        };
+
+    private static string Escaped(string exercise, string escaped) =>
+        $"{exercise} let exceptions escape outside its calls, each of which would end a real program: {escaped}. "
+            + "Catch them where they are thrown: in a finalizer (~Class()), a timer's callback, or a thread that runs on after the call returned";
 
     /// <summary>The host's events file held a line that the host's writer did not write, or one out of order.</summary>
     /// <param name="exercise">The exercise running then, or the next one.</param>

@@ -26,9 +26,10 @@ internal static class HostRun
             events.Write(new HostEvent(HostEventKind.ExerciseStarted, exercise));
             var timers = System.Threading.Timer.ActiveCount;
             runner.Run(new Listener(events, exercise), Filter(exercise, checks));
+            var escaped = StudentCode.EscapedOutsideCalls();
             var leftRunning = GradingSession.WorkLeftRunning();
             var leftTimers = System.Threading.Timer.ActiveCount > timers;
-            events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning, LeftTimers = leftTimers ? true : null });
+            events.Write(new HostEvent(HostEventKind.ExerciseFinished, exercise) { LeftRunning = leftRunning, LeftTimers = leftTimers ? true : null, Escaped = escaped });
             if ((leftRunning is not null || leftTimers) && exercise != exercises[^1])
             {
                 return HostExitCodes.LeftWorkRunning;

@@ -68,6 +68,9 @@ public sealed record HostEvent(HostEventKind Event, string? Exercise)
     /// <summary>A timing check's picture of the attempt that decided it (test-finished).</summary>
     public TimedPicture? Picture { get; init; }
 
+    /// <summary>The exceptions that escaped student code's threads outside its calls, a finalizer's for one (exercise-finished).</summary>
+    public string? Escaped { get; init; }
+
     /// <summary>What student code left running (exercise-finished).</summary>
     public string? LeftRunning { get; init; }
 

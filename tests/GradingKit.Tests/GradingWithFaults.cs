@@ -5,7 +5,7 @@ namespace GradingKit.Tests;
 /// <summary>
 /// Each folder under tests/Faults is the reference with one fault in one exercise: an exception on a
 /// raw thread, a deadlock, an endless loop, a stack overflow, Environment.Exit, Environment.FailFast,
-/// threads left running. Graded by the grade command with the exercises beside it, that exercise
+/// threads left running, a timer left armed, a finalizer that throws. Graded by the grade command with the exercises beside it, that exercise
 /// alone loses its points, with the fault named; the others keep full marks.
 /// </summary>
 [TestFixture]

@@ -60,7 +60,26 @@ public sealed class TheHostReport
         runs.Select(run => run.Id).ShouldBe(Plan);
         runs[0].Tests.Single().ShouldBe(Passed("E04", Check));
         runs[0].Fault.ShouldBeNull();
-        runs[1].Fault.ShouldBe(HostFaults.LeftRunning("E05", "1 call(s) that never returned are still running"));
+        runs[1].Fault.ShouldBe(HostFaults.AfterItsChecks("E05", "1 call(s) that never returned are still running", null));
+    }
+
+    [Test]
+    public void Makes_what_an_exercise_did_outside_its_checks_calls_its_fault()
+    {
+        const string escaped = "100 unhandled exceptions (InvalidOperationException: thrown by a finalizer, ...)";
+        using var report = new HostReport(events, key, Plan);
+        Write(
+            new(HostEventKind.ExerciseStarted, "E04"),
+            new(HostEventKind.ExerciseFinished, "E04") { Escaped = escaped },
+            new(HostEventKind.ExerciseStarted, "E05"),
+            new(HostEventKind.ExerciseFinished, "E05") { Escaped = escaped, LeftRunning = "1 call(s) that never returned are still running" });
+
+        report.Read(hostEnded: true).Count.ShouldBe(4);
+
+        var runs = report.Runs(fault: null);
+        runs[0].Fault.ShouldBe($"E04 let exceptions escape outside its calls, each of which would end a real program: {escaped}. Catch them where they are thrown: in a finalizer (~Class()), a timer's callback, or a thread that runs on after the call returned");
+        runs[1].Fault.ShouldBe($"E05 left work running after its checks: 1 call(s) that never returned are still running; and E05 let exceptions escape outside its calls, each of which would end a real program: {escaped}. Catch them where they are thrown: in a finalizer (~Class()), a timer's callback, or a thread that runs on after the call returned");
+        report.StoppedForWorkLeftRunning.ShouldBeTrue();
     }
 
     [Test]

@@ -34,6 +34,19 @@ public static partial class StudentCode
     public static string Describe(Exception error) =>
         error is NotImplementedException ? NotImplemented.Prefix + MessageOf(error) : $"{error.GetType().FullName}: {MessageOf(error)}";
 
+    /// <summary>
+    /// What escaped the threads of student code outside its calls since the last time (<see cref="GradingSession.TakeEscapedOutsideCalls"/>):
+    /// from a finalizer, a timer, or a thread that outlived its call. Each would end a real program, and
+    /// no check can answer for it, so the exercise does.
+    /// </summary>
+    /// <returns>How many, and the kinds of the first few by type and message; null where none escaped.</returns>
+    public static string? EscapedOutsideCalls()
+    {
+        var escaped = GradingSession.TakeEscapedOutsideCalls();
+        var kinds = escaped.Take(10).Select(e => $"{e.GetType().Name}: {MessageOf(e)}").Distinct().ToList();
+        return escaped.Count == 0 ? null : $"{Feedback.Count(escaped.Count, "unhandled exception")} ({Feedback.List(kinds, kind => kind, 3)})";
+    }
+
     /// <summary>The message of an exception from student code, read on a thread of its own.</summary>
     /// <param name="error">The exception.</param>
     /// <returns>Its message, or a text saying that reading it threw or did not return.</returns>
@@ -221,6 +234,7 @@ public static partial class StudentCode
     public static TaskEnding AwaitCompletion(string what, Task task)
     {
         // The wait runs on the student's thread too: waiting can run the task's own code (inlining, a student's scheduler).
+        var idsBefore = LoadAverage.LastProcessId();
         var ending = Call(
             what,
             () => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(Thresholds.StudentCalls.TimeLimit)
@@ -229,7 +243,8 @@ public static partial class StudentCode
             Thresholds.StudentCalls.TimeLimit + Thresholds.StudentCalls.TimeLimit);
         if (ending is null)
         {
-            HangFailure(what, Thresholds.StudentCalls.TimeLimit);
+            // As for a call that never returns (Join): the threads started while it ran tell a thread per tiny task from a deadlock.
+            HangFailure(what, Thresholds.StudentCalls.TimeLimit, idsBefore is { } before && LoadAverage.LastProcessId() is { } now ? LoadAverage.IdsBetween(before, now) : null);
         }
 
         ThrowIfNotImplemented(ending.Faults);
@@ -306,7 +321,7 @@ public static partial class StudentCode
 
     private static (T? Result, Exception? Error) Run<T>(string what, Func<T> call, TimeSpan bound)
     {
-        GradingSession.TakeEscapedExceptions();
+        GradingSession.SetAsideEscapedExceptions();
         T? result = default;
         Exception? error = null;
         var thread = new Thread(

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GradingKit.Grading.Boundary;
 using GradingKit.Grading.Checks;
 using GradingKit.Grading.Probes;
+using GradingKit.Grading.Session;
 using GradingKit.Grading.Work;
 
 namespace GradingKit.Grading.Measuring;
@@ -497,12 +498,7 @@ public static class Timing
     /// </summary>
     private static void Settle()
     {
-        GC.Collect();
-
-        // Finalizers are student code too (a ~Class() of theirs): waited for on a thread of its own, and not for ever.
-        var finalizers = new Thread(GC.WaitForPendingFinalizers) { IsBackground = true, Name = "GradingKit finalizers" };
-        finalizers.Start();
-        finalizers.Join(Thresholds.Settling.FinalizerWait);
+        GradingSession.RunFinalizers();
         for (var window = 0; window < Thresholds.Settling.Windows; window++)
         {
             if (Measurement.Of(() => Thread.Sleep(Thresholds.Settling.Window)).Cpu < Thresholds.Settling.QuietCpu)

@@ -12,6 +12,7 @@ namespace GradingKit.Grading.Session;
 public static class GradingSession
 {
     private static readonly ConcurrentQueue<Exception> EscapedExceptions = new();
+    private static readonly ConcurrentQueue<Exception> EscapedOutsideCalls = new();
     private static readonly ConcurrentQueue<Thread> AbandonedCalls = new();
     private static int started;
 
@@ -61,6 +62,47 @@ public static class GradingSession
             (_, false) => $"{hung} call(s) that never returned are still running",
             _ => $"{hung} call(s) that never returned are still running, and threads kept {Durations.Format(idle.Cpu)} of CPU busy in {Durations.Format(idle.Wall)}",
         };
+    }
+
+    /// <summary>
+    /// Sets aside the exceptions that escaped since a call into student code last took them: they
+    /// escaped outside any call (from a finalizer, a timer, a thread that outlived its call), so no
+    /// check can answer for them; the exercise does when it ends (<see cref="TakeEscapedOutsideCalls"/>).
+    /// </summary>
+    public static void SetAsideEscapedExceptions()
+    {
+        foreach (var exception in TakeEscapedExceptions())
+        {
+            EscapedOutsideCalls.Enqueue(exception);
+        }
+    }
+
+    /// <summary>
+    /// Takes the exceptions that escaped outside the calls into student code since the last time. The
+    /// garbage left so far is finalized first, so that a finalizer that throws answers in the exercise
+    /// whose code left it (the collector would otherwise run it whenever it liked, in a later exercise).
+    /// </summary>
+    /// <returns>The exceptions, oldest first.</returns>
+    public static IReadOnlyList<Exception> TakeEscapedOutsideCalls()
+    {
+        RunFinalizers();
+        SetAsideEscapedExceptions();
+        var taken = new List<Exception>();
+        while (EscapedOutsideCalls.TryDequeue(out var exception))
+        {
+            taken.Add(exception);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Collects the garbage left so far and runs its finalizers, which are student code too (a ~Class() of theirs): waited for on a thread of its own, and not for ever.</summary>
+    public static void RunFinalizers()
+    {
+        GC.Collect();
+        var finalizers = new Thread(GC.WaitForPendingFinalizers) { IsBackground = true, Name = "GradingKit finalizers" };
+        finalizers.Start();
+        finalizers.Join(Thresholds.Settling.FinalizerWait);
     }
 
     /// <summary>Takes the exceptions that escaped threads since the last call.</summary>
