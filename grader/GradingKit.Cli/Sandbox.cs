@@ -98,6 +98,8 @@ public static class Sandbox
             sandboxed.ArgumentList.Add(argument);
         }
 
+        // The host's environment exactly: a new start holds this process's whole environment, which would bring back what the supervisor took out.
+        sandboxed.Environment.Clear();
         foreach (var (name, value) in host.Environment)
         {
             sandboxed.Environment[name] = value;

@@ -26,6 +26,13 @@ public sealed class Supervisor
     /// <summary>How long a host's output may take to end after the host exited: a process it started may hold it open for ever.</summary>
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>The prefixes of the runtime's settings in the environment (<see cref="IsRuntimeSetting"/>).</summary>
+    private static readonly string[] RuntimePrefixes = ["DOTNET_", "COMPlus_", "CORECLR_"];
+
+    /// <summary>Variables of those prefixes that pass: where the runtime is and how to find it, the SDK's own quiet settings, and P's override.</summary>
+    private static readonly string[] KeptRuntimeVariables =
+        ["DOTNET_ROOT", "DOTNET_HOST_PATH", "DOTNET_ROLL_FORWARD", "DOTNET_MULTILEVEL_LOOKUP", "DOTNET_BUNDLE_EXTRACT_BASE_DIR", "DOTNET_CLI_", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "DOTNET_PROCESSOR_COUNT"];
+
     private readonly IReadOnlyList<string> hostCommand;
     private readonly bool sandboxed;
     private readonly IReadOnlyDictionary<string, string> parameters;
@@ -131,7 +138,8 @@ public sealed class Supervisor
 
         // The CI platform's channels are the grade command's alone: student code gets no path to GitHub Actions'
         // step outputs, environment or summary files, and none of its tokens.
-        foreach (var name in start.Environment.Keys.Where(IsPlatformChannel).ToList())
+        // Nor does the host run under settings of the runtime that the grade command's environment happens to hold.
+        foreach (var name in start.Environment.Keys.Where(name => IsPlatformChannel(name) || IsRuntimeSetting(name)).ToList())
         {
             start.Environment.Remove(name);
         }
@@ -146,6 +154,20 @@ public sealed class Supervisor
     /// <returns>Whether the host must not see it.</returns>
     internal static bool IsPlatformChannel(string name) =>
         name.StartsWith("GITHUB_", StringComparison.Ordinal) || name.StartsWith("ACTIONS_", StringComparison.Ordinal) || name.StartsWith("RUNNER_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether an environment variable sets the .NET runtime up otherwise than by default: a setting of
+    /// the garbage collector, the thread pool or the JIT (DOTNET_ or COMPlus_, any of the runtime's
+    /// settings), a startup hook, or a profiler (CORECLR_), each of which runs code of its own in the host or moves its
+    /// timing. The host grades under the runtime's defaults, those the verdicts were measured under: without
+    /// its spinning workers, for one, the thread pool made a one-at-a-time fork-join look spread over threads
+    /// beside a busy core (E12, 2026-12-06). Where the runtime is, and the processor count it is told (P), pass.
+    /// </summary>
+    /// <param name="name">The variable's name.</param>
+    /// <returns>Whether the host must not see it.</returns>
+    internal static bool IsRuntimeSetting(string name) =>
+        RuntimePrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        && !KeptRuntimeVariables.Any(kept => name.StartsWith(kept, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Hands the host its key as the first line of its standard input and closes it: a command line

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.Versioning;
 using GradingKit.Cli;
 
@@ -44,9 +45,13 @@ public sealed class TheSupervisor
     }
 
     [Test]
-    public void Gives_the_host_none_of_the_CI_platforms_channels()
+    public void Gives_the_host_none_of_the_CI_platforms_channels_nor_the_runtimes_settings()
     {
-        var channels = new[] { "GITHUB_OUTPUT", "GITHUB_ENV", "ACTIONS_RUNTIME_TOKEN", "RUNNER_TEMP" };
+        var channels = new[]
+        {
+            "GITHUB_OUTPUT", "GITHUB_ENV", "ACTIONS_RUNTIME_TOKEN", "RUNNER_TEMP",
+            "DOTNET_gcServer", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "COMPlus_TieredCompilation", "DOTNET_STARTUP_HOOKS", "CORECLR_ENABLE_PROFILING",
+        };
         foreach (var name in channels)
         {
             Environment.SetEnvironmentVariable(name, $"/tmp/gradingkit-{name}");
@@ -63,6 +68,7 @@ public sealed class TheSupervisor
                 }
 
                 host.Environment.ShouldContain("PATH=", Case.Sensitive);
+                host.Environment.ShouldContain("DOTNET_GCHeapHardLimit=", Case.Sensitive, "the grade command's own setting of the host's runtime");
                 Graded(host);
                 host.Exit(HostExitCodes.Done);
             });
@@ -75,6 +81,30 @@ public sealed class TheSupervisor
             {
                 Environment.SetEnvironmentVariable(name, null);
             }
+        }
+    }
+
+    [Test]
+    public void Hands_the_sandboxed_host_exactly_the_environment_the_supervisor_gave_it()
+    {
+        // A new start holds this process's whole environment: copied over the host's, it brought back every
+        // variable that the supervisor had taken out (until 2026-12-06, in every sandboxed grading).
+        Environment.SetEnvironmentVariable("GITHUB_OUTPUT", "/tmp/gradingkit-GITHUB_OUTPUT");
+        try
+        {
+            var host = new ProcessStartInfo("true");
+            host.Environment.Remove("GITHUB_OUTPUT");
+            host.Environment["GRADINGKIT_KEPT"] = "kept";
+
+            var sandboxed = Sandbox.Wrap(host, Path.GetTempPath());
+
+            sandboxed.Environment.ShouldNotContainKey("GITHUB_OUTPUT");
+            sandboxed.Environment["GRADINGKIT_KEPT"].ShouldBe("kept");
+            sandboxed.Environment.Keys.Except(host.Environment.Keys).ShouldBe(Sandbox.Unavailable is null ? ["DOTNET_EnableDiagnostics"] : []);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GITHUB_OUTPUT", null);
         }
     }
 
