@@ -43,9 +43,15 @@ public static partial class StudentCode
     public static string? EscapedOutsideCalls()
     {
         var escaped = GradingSession.TakeEscapedOutsideCalls();
-        var kinds = escaped.Take(10).Select(e => $"{e.GetType().Name}: {MessageOf(e)}").Distinct().ToList();
+        var kinds = escaped.Take(10).Select(e => $"{e.GetType().Name}: {MessageOf(e)}{WhereThrown(e)}").Distinct().ToList();
         return escaped.Count == 0 ? null : $"{Feedback.Count(escaped.Count, "unhandled exception")} ({Feedback.List(kinds, kind => kind, 3)})";
     }
+
+    /// <summary>Where an exception from student code was thrown, for a message: " at Class.Method() in File.cs:line 12" (the folder left out), or nothing where its stack trace names no frame.</summary>
+    private static string WhereThrown(Exception error) =>
+        StackTraceOf(error).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(line => line.StartsWith("at ", StringComparison.Ordinal)) is { } frame
+            ? " " + FramesFolder().Replace(frame, " in ")
+            : string.Empty;
 
     /// <summary>The message of an exception from student code, read on a thread of its own.</summary>
     /// <param name="error">The exception.</param>
@@ -484,4 +490,8 @@ public static partial class StudentCode
     /// <summary>A line of a stack trace in the grader's own code (its library or its checks).</summary>
     [GeneratedRegex(@"^\s*at GradingKit\.(Grading|Protocol|Grader)\.")]
     private static partial Regex GradersFrame();
+
+    /// <summary>The folder of a stack trace line's file, with the " in " before it.</summary>
+    [GeneratedRegex(@" in .*[/\\]")]
+    private static partial Regex FramesFolder();
 }
