@@ -41,18 +41,16 @@ internal static class HostFaults
     /// <param name="leftRunning">What is still running, if anything.</param>
     /// <param name="escaped">The exceptions that escaped outside its calls, if any.</param>
     /// <returns>The message, or null.</returns>
-    public static string? AfterItsChecks(string exercise, string? leftRunning, string? escaped) =>
-        (leftRunning, escaped) switch
-        {
-            (null, null) => null,
-            (_, null) => $"{exercise} left work running after its checks: {leftRunning}",
-            (null, _) => Escaped(exercise, escaped),
-            _ => $"{exercise} left work running after its checks: {leftRunning}; and {Escaped(exercise, escaped)}",
-        };
-
-    private static string Escaped(string exercise, string escaped) =>
-        $"{exercise} let exceptions escape outside its calls, each of which would end a real program: {escaped}. "
-            + "Catch them where they are thrown: in a finalizer (~Class()), a timer's callback, or a thread that runs on after the call returned";
+    public static string? AfterItsChecks(string exercise, string? leftRunning, string? escaped)
+    {
+        string?[] faults =
+        [
+            leftRunning is null ? null : $"{exercise} left work running after its checks: {leftRunning}",
+            escaped is null ? null : $"{exercise} let exceptions escape outside its calls, each of which would end a real program: {escaped}. "
+                + "Catch them where they are thrown: in a finalizer (~Class()), a timer's callback, or a thread that runs on after the call returned",
+        ];
+        return faults.Any(fault => fault is not null) ? string.Join("; and ", faults.OfType<string>()) : null;
+    }
 
     /// <summary>The host's events file held a line that the host's writer did not write, or one out of order.</summary>
     /// <param name="exercise">The exercise running then, or the next one.</param>

@@ -74,7 +74,7 @@ public sealed class E12_FibonacciParallel
                 var (parallel, concurrency) = Timing.MeasureConcurrency(call, () => RequireExact([(n, cutoff)]));
                 return new TimedAttempt(
                     parallel,
-                    TimingModel.SpeedUp(baseline.OneThreadWork, parallel, $"sequential run ParallelRecursive({n}, {n})"),
+                    TimingModel.SpeedUp(baseline, parallel, $"sequential run ParallelRecursive({n}, {n})"),
                     baseline,
                     fairness.Judge(baseline, parallel, concurrency, Witness.Of(concurrency, Hints.NotParallel)))
                 {

@@ -130,7 +130,7 @@ public sealed class E13_NumberCounter
                 var spread = Witness.Of(concurrency, Hints.NoSpeedUp, bytes);
                 return new TimedAttempt(
                     parallel,
-                    TimingModel.SpeedUp(baseline.OneThreadWork, parallel, "one-worker run"),
+                    TimingModel.SpeedUp(baseline, parallel, "one-worker run"),
                     baseline,
                     fairness.Judge(baseline, parallel, concurrency, spread, Witness.OneWorker(baseline, Count(files, 1))))
                 {

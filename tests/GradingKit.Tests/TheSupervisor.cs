@@ -47,12 +47,12 @@ public sealed class TheSupervisor
     [Test]
     public void Gives_the_host_none_of_the_CI_platforms_channels_nor_the_runtimes_settings()
     {
-        var channels = new[]
+        var withheld = new[]
         {
             "GITHUB_OUTPUT", "GITHUB_ENV", "ACTIONS_RUNTIME_TOKEN", "RUNNER_TEMP",
             "DOTNET_gcServer", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "COMPlus_TieredCompilation", "DOTNET_STARTUP_HOOKS", "CORECLR_ENABLE_PROFILING",
         };
-        foreach (var name in channels)
+        foreach (var name in withheld)
         {
             Environment.SetEnvironmentVariable(name, $"/tmp/gradingkit-{name}");
         }
@@ -62,7 +62,7 @@ public sealed class TheSupervisor
             using var standIn = new StandInHost();
             var (runs, _) = Supervise(standIn, host =>
             {
-                foreach (var name in channels)
+                foreach (var name in withheld)
                 {
                     host.Environment.ShouldNotContain($"{name}=", Case.Sensitive);
                 }
@@ -77,7 +77,7 @@ public sealed class TheSupervisor
         }
         finally
         {
-            foreach (var name in channels)
+            foreach (var name in withheld)
             {
                 Environment.SetEnvironmentVariable(name, null);
             }

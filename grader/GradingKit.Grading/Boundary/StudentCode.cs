@@ -39,19 +39,27 @@ public static partial class StudentCode
     /// from a finalizer, a timer, or a thread that outlived its call. Each would end a real program, and
     /// no check can answer for it, so the exercise does.
     /// </summary>
-    /// <returns>How many, and the kinds of the first few by type and message; null where none escaped.</returns>
+    /// <returns>How many, and the kinds of the first few; null where none escaped.</returns>
     public static string? EscapedOutsideCalls()
     {
         var escaped = GradingSession.TakeEscapedOutsideCalls();
-        var kinds = escaped.Take(10).Select(e => $"{e.GetType().Name}: {MessageOf(e)}{WhereThrown(e)}").Distinct().ToList();
-        return escaped.Count == 0 ? null : $"{Feedback.Count(escaped.Count, "unhandled exception")} ({Feedback.List(kinds, kind => kind, 3)})";
+        return escaped.Count == 0 ? null : $"{Feedback.Count(escaped.Count, "unhandled exception")} ({Unhandled(escaped)})";
     }
 
-    /// <summary>Where an exception from student code was thrown, for a message: " at Class.Method() in File.cs:line 12" (the folder left out), or nothing where its stack trace names no frame.</summary>
-    private static string WhereThrown(Exception error) =>
-        StackTraceOf(error).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(line => line.StartsWith("at ", StringComparison.Ordinal)) is { } frame
-            ? " " + FramesFolder().Replace(frame, " in ")
-            : string.Empty;
+    /// <summary>
+    /// The first three exceptions that escaped student code's threads (each text is read on a bounded thread
+    /// of its own), each by type, message and where it was thrown ("InvalidOperationException: boom at
+    /// Class.Method() in File.cs:line 12", the file without its folder), each kind once.
+    /// </summary>
+    private static string Unhandled(IReadOnlyList<Exception> escaped)
+    {
+        string Where(Exception error) =>
+            StackTraceOf(error).Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(line => line.StartsWith("at ", StringComparison.Ordinal)) is { } frame
+                ? " " + FramesFolder().Replace(frame, " in ")
+                : string.Empty;
+
+        return Feedback.List(escaped.Take(3).Select(error => $"{error.GetType().Name}: {MessageOf(error)}{Where(error)}").Distinct().ToList(), kind => kind);
+    }
 
     /// <summary>The message of an exception from student code, read on a thread of its own.</summary>
     /// <param name="error">The exception.</param>
@@ -359,7 +367,7 @@ public static partial class StudentCode
         {
             Feedback.Fail(
                 $"{what} let an exception escape a thread it started, which would end the whole program.",
-                $"{escaped.Count} unhandled: {Feedback.List(escaped, e => $"{e.GetType().Name}: {MessageOf(e)}", 3)}",
+                $"{escaped.Count} unhandled: {Unhandled(escaped)}",
                 "no unhandled exception on any thread",
                 Hints.EscapedThreadException);
         }

@@ -100,6 +100,14 @@ public static class TimingModel
     }
 
     /// <summary>A speed-up check: a parallel run against the student's own sequential run, measured right before.</summary>
+    /// <param name="sequential">The sequential run: its work is its CPU time up to its wall time (<see cref="Measurement.OneThreadWork"/>).</param>
+    /// <param name="parallel">The parallel run.</param>
+    /// <param name="baselineCall">The sequential call, for the message.</param>
+    /// <returns>The limit; see the overload.</returns>
+    public static TimeLimit SpeedUp(Measurement sequential, Measurement parallel, string baselineCall) =>
+        SpeedUp(sequential.OneThreadWork, parallel, baselineCall);
+
+    /// <summary>A speed-up check against the work of a sequential run (the least of several, where the check took it).</summary>
     /// <param name="sequentialCpu">The sequential run's work: its CPU time up to its wall time (<see cref="Measurement.OneThreadWork"/>); its wall time alone would count what other processes took from it.</param>
     /// <param name="parallel">The parallel run.</param>
     /// <param name="baselineCall">The sequential call, for the message.</param>
