@@ -161,7 +161,11 @@ public static class Thresholds
         /// the attempt is undecided and cannot pass. A baseline that does its work twice
         /// (Wrong.SandbaggedBaseline), measured as above over 21 gradings: 1.36 to 2.20 after one attempt,
         /// 1.67 to 2.15 after three. With a single ratio of 1.5, a first attempt judged fair (its sizing run
-        /// cheap, its one parallel run dear) passed in CI on 2026-11-27.
+        /// cheap, its one parallel run dear) passed in CI on 2026-11-27. Counted whole, not up to the
+        /// sequential run's wall time: a one-worker count that first counts everything again with two
+        /// workers (Wrong.SandbaggedBaseline's E13) cost 1.89 to 2.14 x whole but only 1.42 to 1.53 x up to
+        /// its wall time, over 4 gradings on 2026-12-07; judged by the latter alone, it failed in CI that
+        /// day on another witness at its edge instead of as unfair, and could have been left undecided.
         /// </summary>
         public const double UnfairBaselineCpuRatio = 1.5;
 

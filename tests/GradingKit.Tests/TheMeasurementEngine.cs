@@ -67,6 +67,22 @@ public sealed class TheMeasurementEngine
     }
 
     [Test]
+    public void A_sequential_run_that_adds_work_run_in_parallel_is_unfair_by_its_whole_CPU_time()
+    {
+        // CI, 2026-12-07: a one-worker count that first counted everything again with two workers (Wrong.SandbaggedBaseline).
+        var addedInParallel = new Measurement(TimeSpan.FromMilliseconds(948), TimeSpan.FromMilliseconds(1240), TimeSpan.Zero);
+
+        var unfair = new BaselineFairness().Judge(addedInParallel, Cpu(667), null, null).ShouldNotBeNull();
+
+        unfair.Holds.ShouldBeFalse("1.42 x counted up to its wall time, over a fair baseline's; 1.86 x counted whole, over an unfair one's");
+        unfair.Hint.ShouldBe(Hints.UnfairBaseline);
+        unfair.Seen.ShouldEndWith("1.42 x the parallel run's 667 ms; counted whole, 1.24 s, 1.86 x");
+        var spunHard = new Measurement(TimeSpan.FromMilliseconds(1300), TimeSpan.FromMilliseconds(2000), TimeSpan.Zero);
+        new BaselineFairness().Judge(spunHard, Cpu(1270), null, null).ShouldBeNull("fair counted up to its wall time, against which the limit is measured too, however much its other threads cost");
+        new BaselineFairness().Judge(addedInParallel, Cpu(850), null, null).ShouldNotBeNull().Undecided.ShouldNotBeNull("1.12 x counted up to its wall time, 1.46 x whole: more than fair, and not shown unfair");
+    }
+
+    [Test]
     public void A_parallel_run_that_did_not_run_in_parallel_fails_on_its_witness_whatever_the_baseline_cost()
     {
         // CI, 2026-12-06: one file after another cost 2.15 s as the sequential run and 1.22 s as the parallel one, the machine's doing.
