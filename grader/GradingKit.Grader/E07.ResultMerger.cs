@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace GradingKit.Grader;
 
@@ -35,11 +36,7 @@ public sealed class E07_ResultMerger
 
         // Each task spins a moment, so that the workers really overlap: `total += task(i)` reads the total
         // before the task runs, and an unsynchronised sum then loses updates every time, not by luck.
-        var sum = StudentCode.Call(call, () => merger.SumResults(TinyTaskCount, _ =>
-        {
-            Thread.SpinWait(TinyTaskSpins);
-            return 1.0;
-        }));
+        var sum = StudentCode.Call(call, () => merger.SumResults(TinyTaskCount, Tiny));
 
         Feedback.Require(
             sum == TinyTaskCount,
@@ -47,6 +44,41 @@ public sealed class E07_ResultMerger
             () => $"{sum}",
             $"{TinyTaskCount} exactly",
             Hints.LostUpdates);
+
+        // As many tiny tasks again, in calls of a task per worker: each call's workers finish together, so
+        // that subtotals merged without a lock meet, and one is lost now and then (Thresholds.E07).
+        var workers = Math.Max(2, Environment.ProcessorCount);
+        var together = $"ResultMerger.SumResults({workers}, _ => 1.0)";
+        var (calls, wrong, example) = StudentCode.Call(together, () =>
+        {
+            var clock = Stopwatch.StartNew();
+            var (calls, wrong, example) = (0, 0, 0.0);
+            while (calls < TinyTaskCount / workers && clock.Elapsed < Thresholds.E07.TogetherBudget)
+            {
+                var sum = merger.SumResults(workers, Tiny);
+                calls++;
+                if (sum != workers)
+                {
+                    (wrong, example) = (wrong + 1, wrong == 0 ? sum : example);
+                }
+            }
+
+            return (calls, wrong, example);
+        });
+
+        Feedback.Require(
+            wrong == 0,
+            $"{together} lost or added updates when its {workers} workers finished, and merged what they summed, at the same moment.",
+            () => $"{Feedback.Count(wrong, "wrong sum")} in {calls} calls, for example {example}",
+            $"{workers} in every call",
+            Hints.LostUpdates);
+    }
+
+    /// <summary>A tiny task: it spins a moment and returns 1.0.</summary>
+    private static double Tiny(int index)
+    {
+        Thread.SpinWait(TinyTaskSpins);
+        return 1.0;
     }
 
     [Test]
