@@ -138,7 +138,7 @@ internal sealed class HostReport : IDisposable
                 RunningTest = null;
                 break;
             case HostEventKind.ExerciseFinished:
-                finished.Add(new ExerciseRun(Running!, tests, HostFaults.AfterItsChecks(Running!, hostEvent.LeftRunning, hostEvent.Escaped)));
+                finished.Add(new ExerciseRun(Running!, tests, ExerciseFaults.AfterItsChecks(Running!, hostEvent.LeftRunning, hostEvent.Escaped)));
                 Running = null;
                 break;
             case HostEventKind.Done:

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(ICpuCounter))]
-[Category("E01")]
+[Exercise("E01")]
 public sealed class E01_CpuCounter
 {
     private readonly ICpuCounter counter = StudentCode.Create(StudentClass.CpuCounter);

@@ -4,7 +4,7 @@ using Moq;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IThreadPerTask))]
-[Category("E02")]
+[Exercise("E02")]
 public sealed class E02_ThreadPerTask
 {
     private readonly IThreadPerTask runner = StudentCode.Create(StudentClass.ThreadPerTask);

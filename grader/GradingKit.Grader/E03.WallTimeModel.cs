@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IWallTimeModel))]
-[Category("E03")]
+[Exercise("E03")]
 public sealed class E03_WallTimeModel
 {
     private const int MostProcessors = 64;

@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IPool))]
-[Category("E04")]
+[Exercise("E04")]
 public sealed class E04_PoolMap
 {
     private static readonly int Processors = Environment.ProcessorCount;

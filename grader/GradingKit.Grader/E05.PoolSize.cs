@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IPool))]
-[Category("E05")]
+[Exercise("E05")]
 public sealed class E05_PoolSize
 {
     private readonly IPool pool = StudentCode.Create(StudentClass.Pool);

@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IFutures))]
-[Category("E06")]
+[Exercise("E06")]
 public sealed class E06_Futures
 {
     private readonly IFutures futures = StudentCode.Create(StudentClass.Futures);

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IResultMerger))]
-[Category("E07")]
+[Exercise("E07")]
 public sealed class E07_ResultMerger
 {
     private const int TinyTaskCount = 100_000;

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(ILockedLoop))]
-[Category("E08")]
+[Exercise("E08")]
 public sealed class E08_LockedLoop
 {
     private readonly ILockedLoop loop = StudentCode.Create(StudentClass.LockedLoop);

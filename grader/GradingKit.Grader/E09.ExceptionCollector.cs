@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IExceptionCollector))]
-[Category("E09")]
+[Exercise("E09")]
 public sealed class E09_ExceptionCollector
 {
     private readonly IExceptionCollector collector = StudentCode.Create(StudentClass.ExceptionCollector);

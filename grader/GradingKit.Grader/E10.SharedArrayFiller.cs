@@ -3,7 +3,7 @@ using Moq;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(ISharedArrayFiller))]
-[Category("E10")]
+[Exercise("E10")]
 public sealed class E10_SharedArrayFiller
 {
     private readonly ISharedArrayFiller filler = StudentCode.Create(StudentClass.SharedArrayFiller);

@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IFibonacci))]
-[Category("E11")]
+[Exercise("E11")]
 public sealed class E11_FibonacciIterative
 {
     private const int Large = 100_000;

@@ -1,7 +1,7 @@
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(IFibonacci))]
-[Category("E12")]
+[Exercise("E12")]
 public sealed class E12_FibonacciParallel
 {
     private const int LargestSmallN = 25;

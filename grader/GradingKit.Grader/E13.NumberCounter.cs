@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace GradingKit.Grader;
 
 [TestFixture(TestOf = typeof(INumberCounter))]
-[Category("E13")]
+[Exercise("E13")]
 public sealed class E13_NumberCounter
 {
     private readonly INumberCounter counter = StudentCode.Create(StudentClass.NumberCounter);

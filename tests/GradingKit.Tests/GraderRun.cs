@@ -135,6 +135,13 @@ internal static class GraderRun
     public static List<GradedTest> TestSubmission(string project, IReadOnlyList<string> exercises) =>
         Test([GraderFor(project)], exercises, new Dictionary<string, string>(), project, coverage: false);
 
+    /// <summary>What a student's own `dotnet test` of one of the kit's submissions prints: its console output, as a pipe gets it.</summary>
+    /// <param name="project">The submission's project file.</param>
+    /// <param name="exercises">The exercise ids to grade.</param>
+    /// <returns>The run.</returns>
+    public static ProcessResult TestSubmissionOutput(string project, IReadOnlyList<string> exercises) =>
+        ChildProcess.Run(Kit.Root, "dotnet", ["test", GraderFor(project), "--filter", string.Join('|', exercises.Select(id => $"Category={id}"))], RunLimit);
+
     /// <summary>The shared grader with the submission's assembly in place of the last one's, the submission built first if it is not.</summary>
     private static string GraderFor(string project)
     {

@@ -6,7 +6,9 @@ namespace GradingKit.Tests;
 /// Each folder under tests/Faults is the reference with one fault in one exercise: an exception on a
 /// raw thread, a deadlock, an endless loop, a stack overflow, Environment.Exit, Environment.FailFast,
 /// threads left running, a timer left armed, a finalizer that throws. Graded by the grade command with the exercises beside it, that exercise
-/// alone loses its points, with the fault named; the others keep full marks.
+/// alone loses its points, with the fault named; the others keep full marks. A fault that the grading host
+/// reports after the exercise's checks (work left running, exceptions that escaped outside its calls)
+/// shows in a student's own <c>dotnet test</c> too.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -27,7 +29,7 @@ public sealed class GradingWithFaults
     [TestCaseSource(nameof(Names))]
     public void A_fault_costs_only_its_own_exercise_and_is_named(string name)
     {
-        var expected = JsonSerializer.Deserialize<FaultExpectation>(File.ReadAllText(Path.Combine(Folder, name, "expected.json")), JsonSerializerOptions.Web)!;
+        var expected = Expected(name);
         var project = Submissions.BuildFrom(Path.Combine(Folder, name));
 
         // The exercise before it, itself, and the one after: the fault must not reach back, and grading must go on.
@@ -80,6 +82,35 @@ public sealed class GradingWithFaults
             }
         }
     }
+
+    [TestCaseSource(nameof(AfterTheChecks))]
+    public void A_students_own_dotnet_test_shows_the_fault_that_the_grade_command_charges_after_the_checks(string name)
+    {
+        var expected = Expected(name);
+
+        var run = GraderRun.TestSubmissionOutput(Submissions.BuildFrom(Path.Combine(Folder, name)), [expected.Exercise]);
+
+        run.Output.ShouldContain(expected.Fault!, Case.Sensitive, run.ToString());
+        run.Output.ShouldContain($"The grade command counts this as a fault: {expected.Exercise} earns nothing.", Case.Sensitive, run.ToString());
+    }
+
+    [Test]
+    public void A_students_own_dotnet_test_of_the_reference_shows_no_fault()
+    {
+        var reference = Submissions.BuildFrom(Kit.ScratchFolder("gradingkit-no-changes-"));
+
+        var run = GraderRun.TestSubmissionOutput(reference, ["E01", "E02", "E09"]);
+
+        run.Output.ShouldNotContain("The grade command counts this as a fault", Case.Sensitive, run.ToString());
+    }
+
+    /// <summary>The faults that the grading host reports after the exercise's checks (<see cref="ExerciseFaults"/>), not by ending.</summary>
+    private static IEnumerable<string> AfterTheChecks() =>
+        Names.Where(name => Expected(name).Fault is { } fault
+            && (fault.Contains(" left work running after its checks", StringComparison.Ordinal) || fault.Contains(" let exceptions escape outside its calls", StringComparison.Ordinal)));
+
+    private static FaultExpectation Expected(string name) =>
+        JsonSerializer.Deserialize<FaultExpectation>(File.ReadAllText(Path.Combine(Folder, name, "expected.json")), JsonSerializerOptions.Web)!;
 
     /// <summary>What a fault folder's expected.json says.</summary>
     /// <param name="Exercise">The exercise with the fault.</param>

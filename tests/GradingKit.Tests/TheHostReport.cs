@@ -60,7 +60,7 @@ public sealed class TheHostReport
         runs.Select(run => run.Id).ShouldBe(Plan);
         runs[0].Tests.Single().ShouldBe(Passed("E04", Check));
         runs[0].Fault.ShouldBeNull();
-        runs[1].Fault.ShouldBe(HostFaults.AfterItsChecks("E05", "1 call(s) that never returned are still running", null));
+        runs[1].Fault.ShouldBe(ExerciseFaults.AfterItsChecks("E05", "1 call(s) that never returned are still running", null));
     }
 
     [Test]

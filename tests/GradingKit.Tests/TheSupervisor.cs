@@ -160,7 +160,7 @@ public sealed class TheSupervisor
 
         hosts.ShouldBe(2);
         runs.Select(run => (run.Id, run.Fault)).ShouldBe(
-            [("E01", HostFaults.AfterItsChecks("E01", "1 call(s) that never returned are still running", null)), ("E02", null)]);
+            [("E01", ExerciseFaults.AfterItsChecks("E01", "1 call(s) that never returned are still running", null)), ("E02", null)]);
     }
 
     [Test]

@@ -16,6 +16,12 @@ public static class GradingSession
     private static readonly ConcurrentQueue<Thread> AbandonedCalls = new();
     private static int started;
 
+    /// <summary>
+    /// Whether this process is a grading host that reports to the grade command, which charges an
+    /// exercise with what its code did outside its checks, rather than a test runner's.
+    /// </summary>
+    public static bool Supervised { get; set; }
+
     /// <summary>Runs once per process, before the first check.</summary>
     public static void Start()
     {
