@@ -51,8 +51,8 @@ public sealed class E03_WallTimeModel
                 var inFlight = new InFlightCount();
                 var (measured, timeline) = Timing.MeasureTimeline(call, () => runner.RunAll(taskCount, index =>
                 {
-                    runs.Ran(index);
                     inFlight.During(work);
+                    runs.Finished(index);
                 }));
                 runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever);
                 return new TimedAttempt(
@@ -83,8 +83,8 @@ public sealed class E03_WallTimeModel
             limit,
             () => runner.RunAll(taskCount, index =>
             {
-                runs.Ran(index);
                 work();
+                runs.Finished(index);
             }),
             attempt => attempt.Measurement.Cpu > limit.Limit ? Hints.BusyWaiting : Hints.WorkNotRun,
             () => runs.RequireEachOnce(call, "task index", Hints.TaskRunTwiceOrNever));

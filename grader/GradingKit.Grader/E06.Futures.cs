@@ -87,14 +87,18 @@ public sealed class E06_Futures
         var task = StudentCode.Call(call, () => futures.MapAsync(items, item => item == failing ? throw thrown : item, 3));
         var ending = StudentCode.AwaitCompletion(call, task);
 
+        // What awaiting the task throws: the first exception it holds, not one inside another.
+        var wrapped = !ending.Held.Any(fault => ReferenceEquals(fault, thrown)) && ending.Faults.Any(fault => ReferenceEquals(fault, thrown));
         Feedback.Require(
-            ending.IsFaulted && ending.Faults.Any(fault => ReferenceEquals(fault, thrown)),
-            $"The task of {call} did not fault with the exception that item {failing} threw.",
-            () => ending.IsFaulted
-                ? $"faulted with {Feedback.List(ending.Faults, f => $"{f.GetType().Name}: {StudentCode.MessageOf(f)}", 3)} (not the same object)"
+            ending.IsFaulted && ending.Held.Any(fault => ReferenceEquals(fault, thrown)),
+            wrapped
+                ? $"The task of {call} faulted with the exception that item {failing} threw wrapped in another: awaiting it throws the wrapper."
+                : $"The task of {call} did not fault with the exception that item {failing} threw.",
+            () => wrapped ? $"faulted with {Feedback.List(ending.Held, f => f.GetType().Name, 3)}, the item's exception inside it"
+                : ending.IsFaulted ? $"faulted with {Feedback.List(ending.Faults, f => $"{f.GetType().Name}: {StudentCode.MessageOf(f)}", 3)} (not the same object)"
                 : $"{ending.Status}",
-            $"Faulted, with the very InvalidOperationException object that item {failing} threw",
-            Hints.ExceptionRecreated);
+            $"Faulted, with the very InvalidOperationException object that item {failing} threw, which awaiting the task throws",
+            wrapped ? Hints.ExceptionWrapped : Hints.ExceptionRecreated);
     }
 
     [Test]

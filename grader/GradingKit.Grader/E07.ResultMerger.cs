@@ -15,18 +15,20 @@ public sealed class E07_ResultMerger
     public void Returns_the_sum_of_what_the_tasks_returned()
     {
         var random = Seed.ForThisCheck();
-        // Whole numbers far below 2^53 add up exactly in any order, so the sum has one right value.
-        var values = Enumerable.Range(0, random.Next(20, 200)).Select(_ => (double)random.Next(-1_000_000, 1_000_000)).ToArray();
+        // Quarters far below 2^53 add up exactly in any order, so the sum has one right value; and a sum
+        // that keeps whole numbers only (a long, for Interlocked.Add) loses their fractions.
+        var values = Enumerable.Range(0, random.Next(20, 200)).Select(_ => random.Next(-4_000_000, 4_000_000) / 4.0).ToArray();
         var call = $"ResultMerger.SumResults({values.Length}, task)";
 
         var sum = StudentCode.Call(call, () => merger.SumResults(values.Length, index => values[index]));
 
+        var wholeNumbersOnly = sum == values.Sum(Math.Truncate) || sum == values.Sum(value => Math.Round(value));
         Feedback.Require(
             sum == values.Sum(),
             $"{call} is not the sum of what the tasks returned.",
-            () => $"{sum}",
-            $"{values.Sum()}",
-            Hints.LostUpdates);
+            () => wholeNumbersOnly ? $"{sum}: the sum of the results' whole parts" : $"{sum}",
+            $"{values.Sum()} (the results are quarters: 12.25, -3.75 ...)",
+            wholeNumbersOnly ? Hints.FractionsLost : Hints.LostUpdates);
     }
 
     [Test]
@@ -46,14 +48,14 @@ public sealed class E07_ResultMerger
             Hints.LostUpdates);
 
         // As many tiny tasks again, in calls of a task per worker: each call's workers finish together, so
-        // that subtotals merged without a lock meet, and one is lost now and then (Thresholds.E07).
+        // that subtotals merged without a lock meet, and one is lost now and then (Thresholds.Probes.TogetherBudget).
         var workers = Math.Max(2, Environment.ProcessorCount);
         var together = $"ResultMerger.SumResults({workers}, _ => 1.0)";
         var (calls, wrong, example) = StudentCode.Call(together, () =>
         {
             var clock = Stopwatch.StartNew();
             var (calls, wrong, example) = (0, 0, 0.0);
-            while (calls < TinyTaskCount / workers && clock.Elapsed < Thresholds.E07.TogetherBudget)
+            while (calls < TinyTaskCount / workers && clock.Elapsed < Thresholds.Probes.TogetherBudget)
             {
                 var sum = merger.SumResults(workers, Tiny);
                 calls++;
@@ -132,8 +134,8 @@ public sealed class E07_ResultMerger
             TimingModel.WallTime(taskCount, duration, processors, WorkKind.Waiting),
             () => sum = merger.SumResults(taskCount, index =>
             {
-                runs.Ran(index);
                 TimelineRecorder.Wait(duration);
+                runs.Finished(index);
                 return 1;
             }),
             Timing.HintBy(Hints.Sequential, Hints.TooFewInFlight),

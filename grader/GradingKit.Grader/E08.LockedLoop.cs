@@ -12,11 +12,18 @@ public sealed class E08_LockedLoop
     public void Hands_every_task_the_same_lock_once()
     {
         var taskCount = Seed.ForThisCheck().Next(4, 11);
+        var start = new ConcurrencyProbe(2);
         var handed = new ConcurrentBag<(int Index, Lock Lock)>();
         var call = $"LockedLoop.RunAll({taskCount}, task)";
 
-        StudentCode.Call(call, () => loop.RunAll(taskCount, (index, shared) => handed.Add((index, shared))));
+        // Two tasks in flight at once before any is done: a lock of each worker's own (localInit) meets another.
+        StudentCode.Call(call, () => loop.RunAll(taskCount, (index, shared) =>
+        {
+            start.Run();
+            handed.Add((index, shared));
+        }));
 
+        ResultChecks.RequireAllRanBeforeReturn(call, () => handed.Count, taskCount);
         ResultChecks.RequireEachIndexOnce(call, handed.Select(h => h.Index), taskCount, "task index", Hints.TaskRunTwiceOrNever);
         var locks = handed.Select(h => h.Lock).Distinct(ReferenceEqualityComparer.Instance).Count();
         Feedback.Require(
@@ -34,6 +41,7 @@ public sealed class E08_LockedLoop
         var start = new ConcurrencyProbe(2);
         var inside = 0;
         var overlaps = 0;
+        var finished = 0;
         var call = $"LockedLoop.RunAll({taskCount}, task)";
 
         StudentCode.Call(call, () => loop.RunAll(taskCount, (_, shared) =>
@@ -49,8 +57,11 @@ public sealed class E08_LockedLoop
                 Thread.Sleep(Thresholds.E08.CriticalSection);
                 Interlocked.Decrement(ref inside);
             }
+
+            Interlocked.Increment(ref finished);
         }));
 
+        ResultChecks.RequireAllRanBeforeReturn(call, () => Volatile.Read(ref finished), taskCount);
         Feedback.Require(
             overlaps == 0,
             $"{call} let critical sections overlap: the tasks do not share one lock.",
@@ -66,6 +77,7 @@ public sealed class E08_LockedLoop
         var atOnce = Math.Min(taskCount, Math.Max(2, Environment.ProcessorCount));
         var outside = new ConcurrencyProbe(atOnce);
         var threads = new ConcurrentDictionary<int, bool>();
+        var finished = 0;
         var call = $"LockedLoop.RunAll({taskCount}, task)";
 
         StudentCode.Call(call, () => loop.RunAll(taskCount, (_, shared) =>
@@ -76,8 +88,11 @@ public sealed class E08_LockedLoop
             {
                 Thread.Sleep(Thresholds.E08.CriticalSection);
             }
+
+            Interlocked.Increment(ref finished);
         }));
 
+        ResultChecks.RequireAllRanBeforeReturn(call, () => Volatile.Read(ref finished), taskCount);
         outside.RequireTargetReached(call, "the tasks run in parallel and take the lock only around their critical section", OneAtATime(threads.Count));
     }
 
@@ -112,13 +127,14 @@ public sealed class E08_LockedLoop
                 threads.Clear();
                 loop.RunAll(taskCount, (index, shared) =>
                 {
-                    runs.Ran(index);
                     threads.TryAdd(Environment.CurrentManagedThreadId, true);
                     TimelineRecorder.Wait(outside);
                     using (shared.EnterScope())
                     {
                         TimelineRecorder.Wait(Thresholds.E08.CriticalSection);
                     }
+
+                    runs.Finished(index);
                 });
                 mostThreads = Math.Max(mostThreads, threads.Count);
             },

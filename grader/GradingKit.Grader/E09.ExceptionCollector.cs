@@ -191,8 +191,8 @@ public sealed class E09_ExceptionCollector
         var runs = new TaskRuns(taskCount);
         var tasks = Enumerable.Range(0, taskCount).Select(index => (Func<int>)(() =>
         {
-            runs.Ran(index);
             TimelineRecorder.Wait(duration);
+            runs.Finished(index);
             return index % 3 == 0 ? throw new InvalidOperationException($"task {index} failed (thrown by the grader)") : index;
         })).ToList();
         var call = $"ExceptionCollector.RunAll(tasks[{taskCount}], {workers})";

@@ -59,7 +59,8 @@ public sealed class E10_SharedArrayFiller
     {
         var random = Seed.ForThisCheck();
         var workers = ConcurrencyProbe.DrawWorkers(random);
-        var length = workers * random.Next(50, 200);
+        // A length that `workers` does not divide: a thread more for the remainder is one worker too many.
+        var length = (workers * random.Next(50, 200)) + random.Next(1, workers);
         var array = new RecordingSharedArray(length, workers, probedWrites: 4 * workers);
         var call = $"SharedArrayFiller.FillWithTaskIds(array[{length}], {workers})";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace GradingKit.Grader;
@@ -31,6 +32,40 @@ public sealed class E13_NumberCounter
         var files = NumberFiles.Write(directory, random.Next(40, 80), random.Next(5000, 20_000), -500, 500, random.Next());
 
         RequireCounts(files, random.Next(2, (2 * Environment.ProcessorCount) + 2), Hints.MiscountedNumbers);
+
+        // Then a file per worker, all of one length, counted again and again: the workers finish together,
+        // so that counts merged into one dictionary without the lock meet (Thresholds.Probes.TogetherBudget).
+        var workers = Math.Max(2, Environment.ProcessorCount);
+        var together = NumberFiles.Write(Path.Combine(directory, "together"), workers, Thresholds.E13.TogetherNumbersPerFile, -500, 500, random.Next());
+        var call = Count(together, workers);
+        var (calls, wrong, example) = (0, 0, string.Empty);
+        var thrown = StudentCode.CallExpectingException(call, () =>
+        {
+            var clock = Stopwatch.StartNew();
+            while (calls < Thresholds.E13.TogetherCalls && clock.Elapsed < Thresholds.Probes.TogetherBudget)
+            {
+                var differences = Differences(together, StudentCode.CopyOf(counter.CountOccurrences(together.Paths, workers)));
+                calls++;
+                if (differences.Count > 0)
+                {
+                    (wrong, example) = (wrong + 1, wrong == 0 ? Describe(differences) : example);
+                }
+            }
+        });
+
+        var when = $"when its {workers} workers finished, and merged what they counted, at the same moment";
+        Feedback.Require(
+            thrown is null,
+            $"{call} threw {thrown?.GetType().Name} {when} (in call {calls + 1} of such calls).",
+            () => $"{thrown!.GetType().FullName}: {StudentCode.MessageOf(thrown)}",
+            "the counts, no exception",
+            thrown is null ? Hints.UnsafeSharedCollection : StudentCode.HintFor(thrown) ?? Hints.UnsafeSharedCollection);
+        Feedback.Require(
+            wrong == 0,
+            $"{call} miscounted {when}.",
+            () => $"{Feedback.Count(wrong, "wrong count")} in {calls} calls, for example {example}",
+            "the same counts in every call",
+            Hints.MiscountedNumbers);
     }
 
     [Test]
@@ -177,17 +212,22 @@ public sealed class E13_NumberCounter
 
     private static void RequireMatches(string call, NumberFileSet files, IReadOnlyDictionary<int, long>? counts, Hint hint)
     {
-        var differences = files.Counts.Keys.Union(counts?.Keys ?? [])
+        var differences = Differences(files, counts);
+        Feedback.Require(
+            differences.Count == 0,
+            $"{call} does not match an independent count.",
+            () => $"{Describe(differences)}; {counts?.Values.Sum() ?? 0} numbers counted in all",
+            $"{files.Counts.Values.Sum()} numbers in all, each counted as often as it occurs",
+            hint);
+    }
+
+    private static List<(int Number, long Expected, long Counted)> Differences(NumberFileSet files, IReadOnlyDictionary<int, long>? counts) =>
+        files.Counts.Keys.Union(counts?.Keys ?? [])
             .Select(number => (number, Expected: files.Counts.GetValueOrDefault(number), Counted: counts?.GetValueOrDefault(number) ?? 0))
             .Where(d => d.Expected != d.Counted)
             .OrderBy(d => d.number)
             .ToList();
-        Feedback.Require(
-            differences.Count == 0,
-            $"{call} does not match an independent count.",
-            () => $"{Feedback.Count(differences.Count, "number")} counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.number}: {d.Counted} (should be {d.Expected})"), 4)}; "
-                + $"{counts?.Values.Sum() ?? 0} numbers counted in all",
-            $"{files.Counts.Values.Sum()} numbers in all, each counted as often as it occurs",
-            hint);
-    }
+
+    private static string Describe(List<(int Number, long Expected, long Counted)> differences) =>
+        $"{Feedback.Count(differences.Count, "number")} counted wrongly, for example {Feedback.List(differences.Select(d => $"{d.Number}: {d.Counted} (should be {d.Expected})"), 4)}";
 }

@@ -306,6 +306,16 @@ public static class Thresholds
         /// <summary>How long each probed task keeps its place after the gate opened, so that more in flight than allowed shows.</summary>
         public static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(40);
 
+        /// <summary>
+        /// How long a check at most keeps calling student code with a task (or a file) per worker, so
+        /// that the workers finish, and merge what they computed, together: a merge without a lock then
+        /// loses now and then (E07's sum, E13's counts). On an AMD EPYC with 2 vCPUs (2026-12-07),
+        /// Parallel.For with a localFinally that adds without a lock lost a subtotal in 41 to 46 of 50,000
+        /// calls of 2 tasks, which take 0.24 s; a correct merge never loses one. A thread per task takes
+        /// 14 s for those calls: the budget keeps such a way of running them from being held up.
+        /// </summary>
+        public static readonly TimeSpan TogetherBudget = TimeSpan.FromSeconds(2);
+
         /// <summary>How long a check waits, after its own work is done, for a worker that should no longer start.</summary>
         public static readonly TimeSpan LateStartGrace = TimeSpan.FromMilliseconds(300);
     }
@@ -362,20 +372,6 @@ public static class Thresholds
     {
         /// <summary>How long each task holds the lock: its critical section.</summary>
         public static readonly TimeSpan CriticalSection = TimeSpan.FromMilliseconds(10);
-    }
-
-    /// <summary>E07, merging results.</summary>
-    public static class E07
-    {
-        /// <summary>
-        /// How long E07 keeps calling SumResults with a task per worker, so that the workers finish, and
-        /// merge their subtotals, together (until the tiny tasks of one large call have run again, or this
-        /// long). A merge without a lock then loses a subtotal now and then: on an AMD EPYC with 2 vCPUs
-        /// (2026-12-07), Parallel.For with a localFinally that adds without a lock lost one in 41 to 46 of
-        /// 50,000 calls of 2 tasks, which take 0.24 s; a correct merge never does. A thread per task takes
-        /// 14 s for those calls: the budget keeps such a way of running them from being held up.
-        /// </summary>
-        public static readonly TimeSpan TogetherBudget = TimeSpan.FromSeconds(2);
     }
 
     /// <summary>E09, exceptions per task.</summary>
@@ -463,6 +459,12 @@ public static class Thresholds
     /// <summary>E13, counting numbers in files.</summary>
     public static class E13
     {
+        /// <summary>The numbers in each file of the calls whose workers finish together (<see cref="Probes.TogetherBudget"/>): a few thousand, so that each worker's merge of its counts takes a while.</summary>
+        public const int TogetherNumbersPerFile = 2000;
+
+        /// <summary>How many such calls at most (<see cref="Probes.TogetherBudget"/>).</summary>
+        public const int TogetherCalls = 500;
+
         /// <summary>The speed-up's most copies of the sample files, however fast the one-worker run.</summary>
         public const int MostCopies = 40;
 

@@ -252,7 +252,7 @@ public static partial class StudentCode
         var ending = Call(
             what,
             () => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(Thresholds.StudentCalls.TimeLimit)
-                ? new TaskEnding(task.Status, task.Exception?.Flatten().InnerExceptions.ToArray() ?? [])
+                ? new TaskEnding(task.Status, task.Exception?.Flatten().InnerExceptions.ToArray() ?? []) { Held = task.Exception?.InnerExceptions.ToArray() ?? [] }
                 : null,
             Thresholds.StudentCalls.TimeLimit + Thresholds.StudentCalls.TimeLimit);
         if (ending is null)

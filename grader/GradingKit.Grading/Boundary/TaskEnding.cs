@@ -8,6 +8,9 @@ namespace GradingKit.Grading.Boundary;
 /// </param>
 public sealed record TaskEnding(TaskStatus Status, IReadOnlyList<Exception> Faults)
 {
+    /// <summary>The exceptions the task holds as they are, not flattened: the first is what awaiting it throws.</summary>
+    public IReadOnlyList<Exception> Held { get; init; } = [];
+
     /// <summary>Whether the task ended canceled.</summary>
     public bool IsCanceled => Status == TaskStatus.Canceled;
 

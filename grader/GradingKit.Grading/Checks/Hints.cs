@@ -124,6 +124,10 @@ public static class Hints
         "Cancellation ignored", "Pass the CancellationToken to the loop (ParallelOptions.CancellationToken) and stop starting items once it is canceled. "
         + "PLINQ's WithCancellation looks at the token only every few dozen items: check it before each item's work too (cancellationToken.ThrowIfCancellationRequested()).");
 
+    public static readonly Hint FractionsLost = new(
+        "Fractions lost (a sum kept in a long or an int)",
+        "The results are doubles: Interlocked.Add takes integers only, and a cast drops what comes after the point. Sum doubles: a subtotal per worker, merged under a lock.");
+
     public static readonly Hint LostUpdates = new(
         "Lost updates (an unsynchronised sum)",
         "Never do `sum += x` from several threads: keep a subtotal per worker and merge it under a lock (Interlocked has no Add for double).");
@@ -140,6 +144,10 @@ public static class Hints
 
     public static readonly Hint StopsAtFirstFailure = new(
         "Stopping at the first failure", "Catch each task's exception inside that task so that the others still run.");
+
+    public static readonly Hint ExceptionWrapped = new(
+        "The item's exception wrapped in another",
+        "Awaiting a task throws the first exception it holds: fault it with the item's own. Parallel.For and PLINQ wrap theirs in an AggregateException: catch it and rethrow the one inside (ExceptionDispatchInfo.Throw), or use Parallel.ForEachAsync, which does not wrap.");
 
     public static readonly Hint ExceptionEscaped = new(
         "An exception escaped", "Catch per task and record TaskOutcome.Failure(index, exception); RunAll itself must not throw.");
@@ -170,7 +178,7 @@ public static class Hints
 
     public static readonly Hint WorkSkipped = new(
         "Results remembered between calls, or the work skipped",
-        "Do the whole work afresh on every call: keep no results from one call to the next (no static cache or memo), and compute what each call asks for.");
+        "Do the whole work afresh on every call: keep no results from one call to the next (no static cache or memo), and compute what each call asks for, the way the exercise asks (plain recursion below the cutoff, every line of every file).");
 
     public static readonly Hint ForksAtTheCutoff = new(
         "Forking at the cutoff itself",

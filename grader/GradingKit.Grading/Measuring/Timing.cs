@@ -319,14 +319,14 @@ public static class Timing
     /// <param name="run">A small run of the code that the check will time.</param>
     public static void WarmUp(string call, Action run) => StudentCode.Call(call, run);
 
-    /// <summary>The grader's waiting work for a map of the items 0 to n - 1: records the item's run, waits <paramref name="duration"/>, then returns its item.</summary>
+    /// <summary>The grader's waiting work for a map of the items 0 to n - 1: waits <paramref name="duration"/>, records the item's run, then returns its item.</summary>
     /// <param name="duration">t.</param>
     /// <param name="runs">Where its runs are recorded.</param>
     /// <returns>The work.</returns>
     public static Func<int, int> WaitingWork(TimeSpan duration, TaskRuns runs) => item =>
     {
-        runs.Ran(item);
         TimelineRecorder.Wait(duration);
+        runs.Finished(item);
         return item;
     };
 
