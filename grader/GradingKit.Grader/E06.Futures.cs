@@ -88,9 +88,10 @@ public sealed class E06_Futures
         var ending = StudentCode.AwaitCompletion(call, task);
 
         // What awaiting the task throws: the first exception it holds, not one inside another.
-        var wrapped = !ending.Held.Any(fault => ReferenceEquals(fault, thrown)) && ending.Faults.Any(fault => ReferenceEquals(fault, thrown));
+        var held = ending.Held.Any(fault => ReferenceEquals(fault, thrown));
+        var wrapped = !held && ending.Faults.Any(fault => ReferenceEquals(fault, thrown));
         Feedback.Require(
-            ending.IsFaulted && ending.Held.Any(fault => ReferenceEquals(fault, thrown)),
+            ending.IsFaulted && held,
             wrapped
                 ? $"The task of {call} faulted with the exception that item {failing} threw wrapped in another: awaiting it throws the wrapper."
                 : $"The task of {call} did not fault with the exception that item {failing} threw.",
